@@ -1,0 +1,206 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * One token as it is kept on disk: its hash, never its value. Plain mutable fields so XStream can store it; times
+ * are epoch milliseconds because Jenkins' class filter admits no {@code java.time} type. The engine changes a token
+ * only while holding its {@link UserTokens}' lock.
+ */
+public final class StoredToken {
+
+    private String id;
+    private String name;
+    private String sha256;
+    private Scope scope;
+    private TokenOrigin origin;
+    private String originDetail;
+    private long created;
+    private Long expires;
+    private boolean expiryAnnounced;
+    private long useCount;
+    private Long firstUse;
+    private Long lastUse;
+    private String lastSource;
+
+    /** Decoded once per load: verification compares bytes, not hex. */
+    private transient volatile byte[] hashBytes;
+    /** Only in memory: after a restart a used token has its first use on disk, which is what counts. */
+    private transient boolean firstUseAnnounced;
+    /*
+     * Uses not yet on disk, kept in the token itself so that recording a use touches no shared structure and
+     * allocates nothing: at most this object's cache lines. 0 means "none" for the times, which is also what XStream
+     * leaves in transient fields. Updated through VarHandles, so that a use recorded while the write-behind drains
+     * is counted exactly once, now or at the next drain.
+     */
+    private transient volatile long pendingCount;
+    private transient volatile long pendingFirst;
+    private transient volatile long pendingLast;
+    /** Written with pendingLast; a reader racing a writer may pair one use's time with another's address. */
+    private transient volatile String pendingSource;
+
+    private static final VarHandle PENDING_COUNT;
+    private static final VarHandle PENDING_FIRST;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PENDING_COUNT = lookup.findVarHandle(StoredToken.class, "pendingCount", long.class);
+            PENDING_FIRST = lookup.findVarHandle(StoredToken.class, "pendingFirst", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    StoredToken(
+            String id,
+            String name,
+            String value,
+            Scope scope,
+            TokenOrigin origin,
+            String originDetail,
+            Instant created,
+            Instant expires) {
+        this.id = id;
+        this.name = name;
+        this.sha256 = TokenHash.hexOf(value);
+        this.scope = scope;
+        this.origin = origin;
+        this.originDetail = originDetail;
+        this.created = created.toEpochMilli();
+        this.expires = millis(expires);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    Instant expires() {
+        return instant(expires);
+    }
+
+    Instant firstUse() {
+        return instant(firstUse);
+    }
+
+    TokenOrigin origin() {
+        return origin == null ? TokenOrigin.USER : origin;
+    }
+
+    String originDetail() {
+        return originDetail;
+    }
+
+    boolean firstUseAnnounced() {
+        return firstUseAnnounced;
+    }
+
+    void markFirstUseAnnounced() {
+        this.firstUseAnnounced = true;
+    }
+
+    Scope scope() {
+        return scope == null ? Scope.FULL : scope;
+    }
+
+    boolean isExpiredAt(Instant now) {
+        return expires != null && now.toEpochMilli() >= expires;
+    }
+
+    boolean expiryAnnounced() {
+        return expiryAnnounced;
+    }
+
+    void announceExpiry() {
+        this.expiryAnnounced = true;
+    }
+
+    boolean matches(String value) {
+        byte[] expected = hashBytes;
+        if (expected == null) {
+            expected = HexFormat.of().parseHex(sha256);
+            hashBytes = expected;
+        }
+        return TokenHash.matches(value, expected);
+    }
+
+    /**
+     * Records one use in memory.
+     *
+     * @return whether it is the first use since the last drain
+     */
+    boolean recordUse(long atMillis, String source) {
+        // Time before count: whoever sees the count raised also sees a time for it.
+        pendingLast = atMillis;
+        pendingSource = source;
+        PENDING_COUNT.getAndAdd(this, 1L);
+        return PENDING_FIRST.compareAndSet(this, 0L, atMillis);
+    }
+
+    /** Moves the uses recorded in memory into the stored figures. Callers hold the user's lock. */
+    void drainPendingUses() {
+        long first = (long) PENDING_FIRST.getAndSet(this, 0L);
+        long count = (long) PENDING_COUNT.getAndSet(this, 0L);
+        long last = pendingLast;
+        if (count > 0 && last != 0) {
+            addUses(count, first == 0 ? last : first, last, pendingSource);
+        }
+    }
+
+    /** Callers hold the user's lock. */
+    void addUses(long count, long first, long last, String source) {
+        useCount += count;
+        if (firstUse == null || first < firstUse) {
+            firstUse = first;
+        }
+        if (lastUse == null || last >= lastUse) {
+            lastUse = last;
+            lastSource = source;
+        }
+    }
+
+    /** What may be shown of this token, pending uses included. */
+    TokenInfo info(String userId) {
+        long count = useCount + pendingCount;
+        Long first = firstUse != null ? firstUse : (pendingFirst == 0 ? null : (Long) pendingFirst);
+        Long last = lastUse;
+        String source = lastSource;
+        long recent = pendingLast;
+        if (recent != 0 && (last == null || recent >= last)) {
+            last = recent;
+            source = pendingSource;
+        }
+        return new TokenInfo(
+                userId,
+                id,
+                name,
+                scope(),
+                origin(),
+                originDetail,
+                Instant.ofEpochMilli(created),
+                instant(expires),
+                count,
+                instant(first),
+                instant(last),
+                source);
+    }
+}

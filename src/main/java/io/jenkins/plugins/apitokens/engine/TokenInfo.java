@@ -1,0 +1,48 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What may be shown about a token: everything but its value and hash. Usage figures include uses not yet written to
+ * disk.
+ *
+ * @param expires {@code null} for a token that never expires
+ * @param originDetail for build tokens, which build; otherwise {@code null}
+ * @param firstUse {@code null} until first used
+ * @param lastUse {@code null} until first used
+ * @param lastSource the address of the last use, {@code null} until first used
+ */
+public record TokenInfo(
+        String userId,
+        String id,
+        String name,
+        Scope scope,
+        TokenOrigin origin,
+        String originDetail,
+        Instant created,
+        Instant expires,
+        long useCount,
+        Instant firstUse,
+        Instant lastUse,
+        String lastSource) {
+
+    public boolean isExpiredAt(Instant now) {
+        return expires != null && !now.isBefore(expires);
+    }
+
+    /** Not yet expired, but will be within {@code window}. */
+    public boolean expiresWithin(Duration window, Instant now) {
+        return expires != null && !isExpiredAt(now) && expires.isBefore(now.plus(window));
+    }
+
+    /** Not used since {@code period} before {@code now}; a never-used token counts from its creation. */
+    public boolean unusedFor(Duration period, Instant now) {
+        Instant reference = lastUse == null ? created : lastUse;
+        return !reference.plus(period).isAfter(now);
+    }
+
+    public AgeBand ageBand(AgeThresholds thresholds, Instant now) {
+        return thresholds.bandOf(created, now);
+    }
+}

@@ -1,0 +1,272 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The administrator's rules for tokens. The default changes nothing on an instance: no expiry required, no limits,
+ * every scope, usage tracked. Immutable; build one with {@link #builder()}.
+ */
+public final class TokenPolicy {
+
+    public static final TokenPolicy DEFAULT = builder().build();
+
+    private final boolean legacyTokensAllowed;
+    private final boolean expiryRequired;
+    private final Duration maxLifetime;
+    private final Duration defaultLifetime;
+    private final int maxTokensPerUser;
+    private final Set<Scope> allowedScopes;
+    private final AgeThresholds ageThresholds;
+    private final boolean usageTracked;
+    private final Duration revokeUnusedAfter;
+    private final boolean buildTokensAllowed;
+    private final Duration buildTokenMaxLifetime;
+
+    private TokenPolicy(Builder b) {
+        this.legacyTokensAllowed = b.legacyTokensAllowed;
+        this.expiryRequired = b.expiryRequired;
+        this.maxLifetime = positiveOrNull(b.maxLifetime, "maximum lifetime");
+        this.defaultLifetime = positiveOrNull(b.defaultLifetime, "default lifetime");
+        if (b.maxTokensPerUser < 0) {
+            throw new TokenRuleException("The maximum number of tokens per user cannot be negative.");
+        }
+        this.maxTokensPerUser = b.maxTokensPerUser;
+        if (b.allowedScopes.isEmpty()) {
+            throw new TokenRuleException("At least one scope must be allowed.");
+        }
+        this.allowedScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.allowedScopes));
+        this.ageThresholds = b.ageThresholds;
+        this.usageTracked = b.usageTracked;
+        this.revokeUnusedAfter = positiveOrNull(b.revokeUnusedAfter, "unused-token revocation period");
+        this.buildTokensAllowed = b.buildTokensAllowed;
+        this.buildTokenMaxLifetime = positiveOrNull(b.buildTokenMaxLifetime, "build token lifetime");
+        if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
+            throw new TokenRuleException("The default lifetime (" + describe(defaultLifetime)
+                    + ") cannot be longer than the maximum lifetime (" + describe(maxLifetime) + ").");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.legacyTokensAllowed = legacyTokensAllowed;
+        b.expiryRequired = expiryRequired;
+        b.maxLifetime = maxLifetime;
+        b.defaultLifetime = defaultLifetime;
+        b.maxTokensPerUser = maxTokensPerUser;
+        b.allowedScopes = EnumSet.copyOf(allowedScopes);
+        b.ageThresholds = ageThresholds;
+        b.usageTracked = usageTracked;
+        b.revokeUnusedAfter = revokeUnusedAfter;
+        b.buildTokensAllowed = buildTokensAllowed;
+        b.buildTokenMaxLifetime = buildTokenMaxLifetime;
+        return b;
+    }
+
+    /**
+     * The expiry a new token gets: the requested one, else the default lifetime from now, else none.
+     *
+     * @param requested the expiry asked for, or {@code null} for "use the default" or "never"
+     * @return the expiry instant, or {@code null} for a token that never expires
+     * @throws TokenRuleException when the result breaks the policy
+     */
+    public Instant expiryFor(Instant requested, Instant now) {
+        Instant expiry = requested;
+        if (expiry == null && defaultLifetime != null) {
+            expiry = now.plus(defaultLifetime);
+        }
+        if (expiry == null) {
+            if (expiryRequired || maxLifetime != null) {
+                throw new TokenRuleException("Tokens must have an expiry date"
+                        + (maxLifetime == null ? "." : " at most " + describe(maxLifetime) + " from now."));
+            }
+            return null;
+        }
+        if (!expiry.isAfter(now)) {
+            throw new TokenRuleException("The expiry date must be in the future.");
+        }
+        if (maxLifetime != null && Duration.between(now, expiry).compareTo(maxLifetime) > 0) {
+            throw new TokenRuleException(
+                    "Tokens can live at most " + describe(maxLifetime) + "; choose an earlier expiry date.");
+        }
+        return expiry;
+    }
+
+    /** @throws TokenRuleException when users may not choose this scope */
+    public void checkScope(Scope scope) {
+        if (!allowedScopes.contains(scope)) {
+            throw new TokenRuleException("The scope '" + scope.id() + "' is not allowed here; allowed: "
+                    + allowedScopes.stream().map(Scope::id).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    /** @throws TokenRuleException when a user who has {@code existing} tokens may not add one more */
+    public void checkRoomForOneMore(int existing) {
+        if (maxTokensPerUser > 0 && existing >= maxTokensPerUser) {
+            throw new TokenRuleException(
+                    "A user can have at most " + maxTokensPerUser + " tokens; revoke one you no longer need first.");
+        }
+    }
+
+    /** The expiry of a per-build token: the build token lifetime, never beyond the general maximum. */
+    public Instant buildTokenExpiry(Instant now) {
+        if (!buildTokensAllowed) {
+            throw new TokenRuleException("Per-build API tokens are disabled by the administrator.");
+        }
+        Duration lifetime = buildTokenMaxLifetime;
+        if (maxLifetime != null && (lifetime == null || maxLifetime.compareTo(lifetime) < 0)) {
+            lifetime = maxLifetime;
+        }
+        return lifetime == null ? null : now.plus(lifetime);
+    }
+
+    /** A duration the way the policy texts show it: whole days where it is whole days. */
+    static String describe(Duration duration) {
+        long days = duration.toDays();
+        if (Duration.ofDays(days).equals(duration)) {
+            return days == 1 ? "1 day" : days + " days";
+        }
+        long hours = duration.toHours();
+        return hours == 1 ? "1 hour" : hours + " hours";
+    }
+
+    private static Duration positiveOrNull(Duration duration, String what) {
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            throw new TokenRuleException("The " + what + " must be positive.");
+        }
+        return duration;
+    }
+
+    public boolean isLegacyTokensAllowed() {
+        return legacyTokensAllowed;
+    }
+
+    public boolean isExpiryRequired() {
+        return expiryRequired;
+    }
+
+    public Duration getMaxLifetime() {
+        return maxLifetime;
+    }
+
+    public Duration getDefaultLifetime() {
+        return defaultLifetime;
+    }
+
+    public int getMaxTokensPerUser() {
+        return maxTokensPerUser;
+    }
+
+    public Set<Scope> getAllowedScopes() {
+        return allowedScopes;
+    }
+
+    public AgeThresholds getAgeThresholds() {
+        return ageThresholds;
+    }
+
+    public boolean isUsageTracked() {
+        return usageTracked;
+    }
+
+    public Duration getRevokeUnusedAfter() {
+        return revokeUnusedAfter;
+    }
+
+    public boolean isBuildTokensAllowed() {
+        return buildTokensAllowed;
+    }
+
+    public Duration getBuildTokenMaxLifetime() {
+        return buildTokenMaxLifetime;
+    }
+
+    /** Collects the settings of a {@link TokenPolicy}; {@link #build()} checks them together. */
+    public static final class Builder {
+        private boolean legacyTokensAllowed = true;
+        private boolean expiryRequired;
+        private Duration maxLifetime;
+        private Duration defaultLifetime;
+        private int maxTokensPerUser;
+        private Set<Scope> allowedScopes = EnumSet.allOf(Scope.class);
+        private AgeThresholds ageThresholds = AgeThresholds.DEFAULT;
+        private boolean usageTracked = true;
+        private Duration revokeUnusedAfter;
+        private boolean buildTokensAllowed = true;
+        private Duration buildTokenMaxLifetime = Duration.ofDays(1);
+
+        private Builder() {}
+
+        public Builder legacyTokensAllowed(boolean allowed) {
+            this.legacyTokensAllowed = allowed;
+            return this;
+        }
+
+        public Builder expiryRequired(boolean required) {
+            this.expiryRequired = required;
+            return this;
+        }
+
+        /** {@code null} for no maximum. */
+        public Builder maxLifetime(Duration lifetime) {
+            this.maxLifetime = lifetime;
+            return this;
+        }
+
+        /** {@code null} for tokens that never expire unless the user picks a date. */
+        public Builder defaultLifetime(Duration lifetime) {
+            this.defaultLifetime = lifetime;
+            return this;
+        }
+
+        /** 0 for no limit. */
+        public Builder maxTokensPerUser(int max) {
+            this.maxTokensPerUser = max;
+            return this;
+        }
+
+        public Builder allowedScopes(Set<Scope> scopes) {
+            this.allowedScopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
+            return this;
+        }
+
+        public Builder ageThresholds(AgeThresholds thresholds) {
+            this.ageThresholds = thresholds;
+            return this;
+        }
+
+        public Builder usageTracked(boolean tracked) {
+            this.usageTracked = tracked;
+            return this;
+        }
+
+        /** {@code null} to keep unused tokens. */
+        public Builder revokeUnusedAfter(Duration period) {
+            this.revokeUnusedAfter = period;
+            return this;
+        }
+
+        public Builder buildTokensAllowed(boolean allowed) {
+            this.buildTokensAllowed = allowed;
+            return this;
+        }
+
+        /** {@code null} for build tokens that only end with their build. */
+        public Builder buildTokenMaxLifetime(Duration lifetime) {
+            this.buildTokenMaxLifetime = lifetime;
+            return this;
+        }
+
+        public TokenPolicy build() {
+            return new TokenPolicy(this);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * A filtered, sorted page of tokens for the administrators' overview. The filter and sort are engine rules, so the
+ * page only renders what it is given.
+ *
+ * @param unusedDays for {@link Filter#UNUSED}: tokens not used for this many days
+ * @param page zero-based
+ */
+public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean descending, int page, int pageSize) {
+
+    /** Tokens expiring within this window count as expiring soon. */
+    public static final Duration EXPIRING_WINDOW = Duration.ofDays(7);
+
+    public enum Filter {
+        ALL,
+        EXPIRED,
+        EXPIRING,
+        UNUSED,
+        OLD,
+        NO_EXPIRY,
+        BUILD;
+
+        /** The filter named in a URL, or {@link #ALL} for anything unknown. */
+        public static Filter parse(String text) {
+            for (Filter filter : values()) {
+                if (filter.name()
+                        .replace("_", "")
+                        .equalsIgnoreCase(text == null ? "" : text.strip().replace("_", ""))) {
+                    return filter;
+                }
+            }
+            return ALL;
+        }
+    }
+
+    public enum Sort {
+        USER(Comparator.comparing((TokenInfo t) -> t.userId().toLowerCase(Locale.ROOT))),
+        NAME(Comparator.comparing((TokenInfo t) -> TokenName.uniquenessKey(t.name()))),
+        CREATED(Comparator.comparing(TokenInfo::created)),
+        EXPIRES(Comparator.comparing(TokenInfo::expires, Comparator.nullsLast(Comparator.naturalOrder()))),
+        LAST_USED(Comparator.comparing(TokenInfo::lastUse, Comparator.nullsFirst(Comparator.naturalOrder()))),
+        USES(Comparator.comparingLong(TokenInfo::useCount));
+
+        private final Comparator<TokenInfo> order;
+
+        Sort(Comparator<TokenInfo> order) {
+            this.order = order;
+        }
+
+        /** The sort named in a URL, or {@link #USER} for anything unknown. */
+        public static Sort parse(String text) {
+            for (Sort sort : values()) {
+                if (sort.name()
+                        .replace("_", "")
+                        .equalsIgnoreCase(text == null ? "" : text.strip().replace("_", ""))) {
+                    return sort;
+                }
+            }
+            return USER;
+        }
+    }
+
+    /** One page of the result, with the total so the page can offer the others. */
+    public record Result(List<TokenInfo> tokens, int total, int page, int pageCount) {}
+
+    public TokenQuery {
+        if (pageSize < 1) {
+            throw new TokenRuleException("A page holds at least one token.");
+        }
+        page = Math.max(0, page);
+        unusedDays = Math.max(0, unusedDays);
+    }
+
+    /** Every token the filter keeps, in order: for bulk actions on "all filtered". */
+    public List<TokenInfo> matching(List<TokenInfo> tokens, AgeThresholds thresholds, Instant now) {
+        Comparator<TokenInfo> order = descending ? sort.order.reversed() : sort.order;
+        return tokens.stream()
+                .filter(predicate(thresholds, now))
+                .sorted(order.thenComparing(TokenInfo::userId).thenComparing(TokenInfo::id))
+                .toList();
+    }
+
+    public Result apply(List<TokenInfo> tokens, AgeThresholds thresholds, Instant now) {
+        List<TokenInfo> matching = matching(tokens, thresholds, now);
+        int pageCount = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
+        int current = Math.min(page, pageCount - 1);
+        int from = current * pageSize;
+        return new Result(
+                matching.subList(from, Math.min(matching.size(), from + pageSize)),
+                matching.size(),
+                current,
+                pageCount);
+    }
+
+    private Predicate<TokenInfo> predicate(AgeThresholds thresholds, Instant now) {
+        return switch (filter) {
+            case ALL -> token -> true;
+            case EXPIRED -> token -> token.isExpiredAt(now);
+            case EXPIRING -> token -> token.expiresWithin(EXPIRING_WINDOW, now);
+            case UNUSED -> token -> token.unusedFor(Duration.ofDays(unusedDays), now);
+            case OLD -> token -> token.ageBand(thresholds, now) == AgeBand.OLD;
+            case NO_EXPIRY -> token -> token.expires() == null;
+            case BUILD -> token -> token.origin() == TokenOrigin.BUILD;
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenQueryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private static TokenInfo token(
+            String user,
+            String name,
+            Instant created,
+            Instant expires,
+            long uses,
+            Instant lastUse,
+            TokenOrigin origin) {
+        return new TokenInfo(
+                user, user + "-" + name, name, Scope.FULL, origin, null, created, expires, uses, null, lastUse, null);
+    }
+
+    private final List<TokenInfo> tokens = List.of(
+            token("bob", "fresh", NOW.minus(Duration.ofDays(1)), null, 5, NOW, TokenOrigin.USER),
+            token("alice", "old", NOW.minus(Duration.ofDays(400)), null, 0, null, TokenOrigin.USER),
+            token(
+                    "alice",
+                    "expired",
+                    NOW.minus(Duration.ofDays(10)),
+                    NOW.minusSeconds(1),
+                    1,
+                    NOW.minus(Duration.ofDays(9)),
+                    TokenOrigin.USER),
+            token(
+                    "carol",
+                    "soon",
+                    NOW.minus(Duration.ofDays(10)),
+                    NOW.plus(Duration.ofDays(3)),
+                    2,
+                    NOW.minus(Duration.ofDays(40)),
+                    TokenOrigin.USER),
+            token("dave", "build job #3", NOW, NOW.plus(Duration.ofHours(1)), 0, null, TokenOrigin.BUILD));
+
+    private List<String> names(TokenQuery.Filter filter, int unusedDays, TokenQuery.Sort sort, boolean descending) {
+        return new TokenQuery(filter, unusedDays, sort, descending, 0, 100)
+                .apply(tokens, AgeThresholds.DEFAULT, NOW).tokens().stream()
+                        .map(TokenInfo::name)
+                        .toList();
+    }
+
+    @Test
+    void filtersPickTheRightTokens() {
+        assertEquals(List.of("expired"), names(TokenQuery.Filter.EXPIRED, 0, TokenQuery.Sort.USER, false));
+        assertEquals(
+                List.of("soon", "build job #3"), names(TokenQuery.Filter.EXPIRING, 0, TokenQuery.Sort.USER, false));
+        assertEquals(List.of("old"), names(TokenQuery.Filter.OLD, 0, TokenQuery.Sort.USER, false));
+        assertEquals(List.of("build job #3"), names(TokenQuery.Filter.BUILD, 0, TokenQuery.Sort.USER, false));
+        assertEquals(List.of("old", "fresh"), names(TokenQuery.Filter.NO_EXPIRY, 0, TokenQuery.Sort.USER, false));
+    }
+
+    @Test
+    void unusedCountsNeverUsedTokensFromCreation() {
+        assertEquals(List.of("old", "soon"), names(TokenQuery.Filter.UNUSED, 30, TokenQuery.Sort.USER, false));
+    }
+
+    @Test
+    void sortsAscendingAndDescending() {
+        assertEquals(
+                List.of("fresh", "soon", "expired", "old", "build job #3"),
+                names(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USES, true));
+        assertEquals(
+                "old",
+                names(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.CREATED, false).get(0));
+        assertEquals(
+                List.of("build job #3", "expired", "fresh", "old", "soon"),
+                names(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.NAME, false));
+    }
+
+    @Test
+    void pagesSplitTheResultAndClampTheLastPage() {
+        List<TokenInfo> many = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(token("u" + i, "t", NOW, null, 0, null, TokenOrigin.USER));
+        }
+        TokenQuery.Result second = new TokenQuery(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USER, false, 1, 100)
+                .apply(many, AgeThresholds.DEFAULT, NOW);
+        assertEquals(100, second.tokens().size());
+        assertEquals(250, second.total());
+        assertEquals(3, second.pageCount());
+        TokenQuery.Result beyond = new TokenQuery(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USER, false, 9, 100)
+                .apply(many, AgeThresholds.DEFAULT, NOW);
+        assertEquals(2, beyond.page());
+        assertEquals(50, beyond.tokens().size());
+    }
+
+    @Test
+    void unknownFilterAndSortFallBackToTheDefaults() {
+        assertEquals(TokenQuery.Filter.ALL, TokenQuery.Filter.parse("<script>"));
+        assertEquals(TokenQuery.Sort.USER, TokenQuery.Sort.parse(null));
+        assertEquals(TokenQuery.Sort.LAST_USED, TokenQuery.Sort.parse("lastUsed"));
+    }
+
+    @Test
+    void aPageMustHoldSomething() {
+        assertThrows(
+                TokenRuleException.class,
+                () -> new TokenQuery(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USER, false, 0, 0));
+    }
+}

@@ -1,0 +1,333 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class TokenServiceTest {
+
+    private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final InMemoryTokenRepository repository = new InMemoryTokenRepository("alice", "bob");
+    private final RecordingAuditListener audit = new RecordingAuditListener();
+    private final AtomicReference<TokenPolicy> policy = new AtomicReference<>(TokenPolicy.DEFAULT);
+    private final TokenService service = new TokenService(repository, clock, policy::get, audit);
+
+    private NewToken create(String user, String name) {
+        return service.create(user, TokenRequest.named(name), user);
+    }
+
+    @Test
+    void createdTokenAuthenticatesItsUser() {
+        NewToken token = create("alice", "deploy");
+        Verification result = service.verify("alice", token.value(), "10.0.0.1");
+        assertTrue(result.isAccepted());
+        assertEquals(token.token().id(), result.token().id());
+    }
+
+    @Test
+    void listingShowsTheTokenWithoutItsValue() {
+        NewToken token = create("alice", "deploy");
+        List<TokenInfo> listed = service.list("alice");
+        assertEquals(1, listed.size());
+        assertEquals("deploy", listed.get(0).name());
+        assertFalse(listed.get(0).toString().contains(token.value()));
+    }
+
+    @Test
+    void newTokenToStringMasksTheValue() {
+        NewToken token = create("alice", "deploy");
+        assertFalse(token.toString().contains(token.value()));
+    }
+
+    @Test
+    void anotherUsersTokenIsUnknown() {
+        NewToken token = create("alice", "deploy");
+        assertEquals(
+                Rejection.UNKNOWN, service.verify("bob", token.value(), "ip").rejection());
+    }
+
+    @Test
+    void userWithoutTokensIsUnknown() {
+        NewToken token = create("alice", "deploy");
+        assertEquals(
+                Rejection.UNKNOWN, service.verify("carol", token.value(), "ip").rejection());
+    }
+
+    @Test
+    void malformedValueIsRejectedBeforeLookup() {
+        create("alice", "deploy");
+        assertEquals(
+                Rejection.MALFORMED,
+                service.verify("alice", "not-a-token", "ip").rejection());
+    }
+
+    @Test
+    void wellFormedValueWithTheRightIdButWrongSecretIsUnknown() {
+        NewToken token = create("alice", "deploy");
+        TokenFormat format = new TokenFormat();
+        String forged = format.newValue(token.token().id());
+        assertEquals(Rejection.UNKNOWN, service.verify("alice", forged, "ip").rejection());
+    }
+
+    @Test
+    void revokedTokenIsRefusedAsRevoked() {
+        NewToken token = create("alice", "deploy");
+        service.revoke("alice", token.token().id(), "alice");
+        assertEquals(
+                Rejection.REVOKED, service.verify("alice", token.value(), "ip").rejection());
+        assertTrue(service.list("alice").isEmpty());
+    }
+
+    @Test
+    void tokenWorksOneSecondBeforeExpiry() {
+        NewToken token = service.create("alice", new TokenRequest("ci", START.plusSeconds(60), null), "alice");
+        clock.set(START.plusSeconds(59));
+        assertTrue(service.verify("alice", token.value(), "ip").isAccepted());
+    }
+
+    @Test
+    void tokenIsExpiredAtTheExactExpiryInstant() {
+        NewToken token = service.create("alice", new TokenRequest("ci", START.plusSeconds(60), null), "alice");
+        clock.set(START.plusSeconds(60));
+        assertEquals(
+                Rejection.EXPIRED, service.verify("alice", token.value(), "ip").rejection());
+    }
+
+    @Test
+    void tokenIsExpiredOneSecondAfterExpiry() {
+        NewToken token = service.create("alice", new TokenRequest("ci", START.plusSeconds(60), null), "alice");
+        clock.set(START.plusSeconds(61));
+        assertEquals(
+                Rejection.EXPIRED, service.verify("alice", token.value(), "ip").rejection());
+    }
+
+    @Test
+    void duplicateNameDifferingInCaseIsRefused() {
+        create("alice", "Deploy");
+        TokenRuleException e = assertThrows(TokenRuleException.class, () -> create("alice", "dEPLOY "));
+        assertEquals("You already have a token named 'dEPLOY'; choose another name.", e.getMessage());
+    }
+
+    @Test
+    void differentUsersMayUseTheSameName() {
+        create("alice", "deploy");
+        create("bob", "deploy");
+        assertEquals(1, service.list("bob").size());
+    }
+
+    @Test
+    void renameKeepsTheValueWorking() {
+        NewToken token = create("alice", "deploy");
+        service.rename("alice", token.token().id(), "release", "alice");
+        assertEquals("release", service.list("alice").get(0).name());
+        assertTrue(service.verify("alice", token.value(), "ip").isAccepted());
+    }
+
+    @Test
+    void renameToTheOwnNameInAnotherCaseIsAllowed() {
+        NewToken token = create("alice", "deploy");
+        assertEquals(
+                "Deploy",
+                service.rename("alice", token.token().id(), "Deploy", "alice").name());
+    }
+
+    @Test
+    void renameOntoAnotherTokensNameIsRefused() {
+        create("alice", "deploy");
+        NewToken other = create("alice", "release");
+        assertThrows(
+                TokenRuleException.class,
+                () -> service.rename("alice", other.token().id(), "DEPLOY", "alice"));
+        assertEquals("release", service.get("alice", other.token().id()).name());
+    }
+
+    @Test
+    void renamingAnUnknownTokenSaysSo() {
+        create("alice", "deploy");
+        assertThrows(TokenNotFoundException.class, () -> service.rename("alice", "nope", "x", "alice"));
+    }
+
+    @Test
+    void rotationGivesANewValueAndRetiresTheOld() {
+        NewToken old = service.create(
+                "alice", new TokenRequest("deploy", START.plus(Duration.ofDays(30)), Scope.READ_ONLY), "alice");
+        NewToken rotated = service.rotate("alice", old.token().id(), "alice");
+        assertNotEquals(old.value(), rotated.value());
+        assertEquals(
+                Rejection.REVOKED, service.verify("alice", old.value(), "ip").rejection());
+        assertTrue(service.verify("alice", rotated.value(), "ip").isAccepted());
+        assertEquals("deploy", rotated.token().name());
+        assertEquals(Scope.READ_ONLY, rotated.token().scope());
+        assertEquals(old.token().expires(), rotated.token().expires());
+        assertEquals(1, service.list("alice").size());
+    }
+
+    @Test
+    void expiredTokenCannotBeRotated() {
+        NewToken token = service.create("alice", new TokenRequest("ci", START.plusSeconds(60), null), "alice");
+        clock.advance(Duration.ofMinutes(2));
+        TokenRuleException e = assertThrows(
+                TokenRuleException.class,
+                () -> service.rotate("alice", token.token().id(), "alice"));
+        assertEquals("Token 'ci' has expired; create a new one instead.", e.getMessage());
+    }
+
+    @Test
+    void revokingAnotherUsersTokenIdFindsNothing() {
+        NewToken token = create("alice", "deploy");
+        create("bob", "other");
+        assertThrows(
+                TokenNotFoundException.class,
+                () -> service.revoke("bob", token.token().id(), "bob"));
+        assertTrue(service.verify("alice", token.value(), "ip").isAccepted());
+    }
+
+    @Test
+    void policyViolationCreatesNothing() {
+        policy.set(TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build());
+        assertThrows(TokenRuleException.class, () -> create("alice", "forever"));
+        assertTrue(service.list("alice").isEmpty());
+        assertTrue(audit.events.isEmpty());
+    }
+
+    @Test
+    void tokenLimitCountsOnlyUserTokens() {
+        policy.set(TokenPolicy.builder().maxTokensPerUser(1).build());
+        service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        create("alice", "first");
+        assertThrows(TokenRuleException.class, () -> create("alice", "second"));
+    }
+
+    @Test
+    void failedSaveOnCreateLeavesNoToken() {
+        create("alice", "kept");
+        repository.failSaves = true;
+        assertThrows(TokenStorageException.class, () -> create("alice", "lost"));
+        repository.failSaves = false;
+        assertEquals(
+                List.of("kept"),
+                service.list("alice").stream().map(TokenInfo::name).toList());
+    }
+
+    @Test
+    void failedSaveOnRevokeKeepsTheToken() {
+        NewToken token = create("alice", "kept");
+        repository.failSaves = true;
+        assertThrows(
+                TokenStorageException.class,
+                () -> service.revoke("alice", token.token().id(), "alice"));
+        repository.failSaves = false;
+        assertTrue(service.verify("alice", token.value(), "ip").isAccepted());
+    }
+
+    @Test
+    void failedSaveOnRotateKeepsTheOldValueWorking() {
+        NewToken token = create("alice", "kept");
+        repository.failSaves = true;
+        assertThrows(
+                TokenStorageException.class,
+                () -> service.rotate("alice", token.token().id(), "alice"));
+        repository.failSaves = false;
+        assertTrue(service.verify("alice", token.value(), "ip").isAccepted());
+        assertEquals(1, service.list("alice").size());
+    }
+
+    @Test
+    void failedSaveOnRenameKeepsTheOldName() {
+        NewToken token = create("alice", "kept");
+        repository.failSaves = true;
+        assertThrows(
+                TokenStorageException.class,
+                () -> service.rename("alice", token.token().id(), "new", "x"));
+        repository.failSaves = false;
+        assertEquals("kept", service.get("alice", token.token().id()).name());
+        create("alice", "new");
+    }
+
+    @Test
+    void unknownUserCannotGetTokens() {
+        assertThrows(TokenRuleException.class, () -> create("mallory", "x"));
+    }
+
+    @Test
+    void buildTokensAreNamedAfterTheirBuildAndKeptApart() {
+        NewToken first = service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        NewToken second = service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        assertEquals(TokenOrigin.BUILD, first.token().origin());
+        assertEquals("build job #1", first.token().name());
+        assertEquals("build job #1 (2)", second.token().name());
+        assertEquals(START.plus(Duration.ofDays(1)), first.token().expires());
+    }
+
+    @Test
+    void auditTrailNamesEachChangeWithoutTheValue() {
+        NewToken token = create("alice", "deploy");
+        service.rename("alice", token.token().id(), "release", "admin");
+        NewToken rotated = service.rotate("alice", token.token().id(), "alice");
+        service.revoke("alice", rotated.token().id(), "admin");
+        assertEquals(
+                List.of(AuditEventType.CREATED, AuditEventType.RENAMED, AuditEventType.ROTATED, AuditEventType.REVOKED),
+                audit.types());
+        assertEquals("admin", audit.events.get(1).actor());
+        assertEquals("was 'deploy'", audit.events.get(1).detail());
+        for (AuditEvent event : audit.events) {
+            assertFalse(event.toString().contains(token.value()));
+            assertFalse(event.toString().contains(rotated.value()));
+        }
+    }
+
+    @Test
+    void bulkRevocationSavesEachUserOnceAndReportsTheCount() {
+        NewToken a1 = create("alice", "a1");
+        NewToken a2 = create("alice", "a2");
+        NewToken b1 = create("bob", "b1");
+        int savesBefore = repository.savesOf("alice");
+        List<TokenInfo> revoked = service.revokeAll(
+                List.of(
+                        new TokenRef("alice", a1.token().id()),
+                        new TokenRef("alice", a2.token().id()),
+                        new TokenRef("bob", b1.token().id()),
+                        new TokenRef("bob", "gone")),
+                "admin");
+        assertEquals(3, revoked.size());
+        assertEquals(savesBefore + 1, repository.savesOf("alice"));
+        assertEquals(
+                AuditEventType.BULK_REVOKED,
+                audit.events.get(audit.events.size() - 1).type());
+        assertEquals(
+                "3 tokens revoked", audit.events.get(audit.events.size() - 1).detail());
+    }
+
+    @Test
+    void ageBandFollowsTheClock() {
+        create("alice", "deploy");
+        clock.advance(Duration.ofDays(200));
+        TokenInfo info = service.list("alice").get(0);
+        assertEquals(AgeBand.AGEING, info.ageBand(service.policy().getAgeThresholds(), service.now()));
+    }
+
+    @Test
+    void expiresWithinSevenDaysIsReportedUntilExpiry() {
+        NewToken token =
+                service.create("alice", new TokenRequest("ci", START.plus(Duration.ofDays(10)), null), "alice");
+        assertFalse(token.token().expiresWithin(Duration.ofDays(7), START));
+        assertTrue(token.token().expiresWithin(Duration.ofDays(7), START.plus(Duration.ofDays(4))));
+        assertFalse(token.token().expiresWithin(Duration.ofDays(7), START.plus(Duration.ofDays(10))));
+    }
+
+    @Test
+    void neverExpiringTokenHasNoExpiry() {
+        assertNull(create("alice", "forever").token().expires());
+    }
+}
