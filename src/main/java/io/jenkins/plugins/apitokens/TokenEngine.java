@@ -1,0 +1,77 @@
+package io.jenkins.plugins.apitokens;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.jenkins.plugins.apitokens.admin.AuditTrail;
+import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/** The one {@link TokenService} of this Jenkins, wired to the configured store, policy and audit log. */
+@Extension
+@Restricted(NoExternalUse.class)
+public class TokenEngine {
+
+    private final AdjustableClock clock = new AdjustableClock();
+    private volatile TokenService service;
+
+    public static TokenEngine get() {
+        return ExtensionList.lookupSingleton(TokenEngine.class);
+    }
+
+    /** Created on first use, when every extension (the store among them) is known. */
+    public TokenService service() {
+        TokenService current = service;
+        if (current == null) {
+            synchronized (this) {
+                current = service;
+                if (current == null) {
+                    AuditLog log = new AuditLog();
+                    AuditTrail trail = AuditTrail.get();
+                    current = new TokenService(ApiTokenStore.get(), clock, TokenEngine::currentPolicy, event -> {
+                        log.onEvent(event);
+                        trail.onEvent(event);
+                    });
+                    service = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static TokenPolicy currentPolicy() {
+        TokenPolicyConfiguration configuration = TokenPolicyConfiguration.get();
+        return configuration == null ? TokenPolicy.DEFAULT : configuration.toPolicy();
+    }
+
+    /** For tests that need to stand at an exact instant, such as a token's expiry. */
+    public void setClock(Clock source) {
+        clock.source = source;
+    }
+
+    /** Delegates to a replaceable clock, so tests can move time for an already running engine. */
+    private static final class AdjustableClock extends Clock {
+        private volatile Clock source = Clock.systemUTC();
+
+        @Override
+        public Instant instant() {
+            return source.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

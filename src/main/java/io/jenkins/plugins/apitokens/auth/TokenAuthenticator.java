@@ -1,0 +1,67 @@
+package io.jenkins.plugins.apitokens.auth;
+
+import hudson.Extension;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.TokenFormat;
+import io.jenkins.plugins.apitokens.engine.Verification;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.security.BasicHeaderAuthenticator;
+import jenkins.security.SecurityListener;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/**
+ * Accepts {@code user:token} in HTTP Basic authentication (REST and the CLI's {@code -auth}) when the token is one
+ * of this plugin's. Anything else is left to core's authenticators, so core tokens and passwords keep working; a
+ * refused token of ours also falls through, and ends in core's 401, which says nothing about why.
+ */
+@Extension
+@Restricted(NoExternalUse.class)
+public class TokenAuthenticator extends BasicHeaderAuthenticator {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenAuthenticator.class.getName());
+
+    @Override
+    public Authentication authenticate2(
+            HttpServletRequest req, HttpServletResponse rsp, String username, String password) throws ServletException {
+        if (!TokenFormat.isWellFormed(password)) {
+            return null;
+        }
+        User user = User.getById(username, false);
+        if (user == null) {
+            return null;
+        }
+        Verification result;
+        try {
+            result = TokenEngine.get().service().verify(user.getId(), password, req.getRemoteAddr());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not check an API token of user " + user.getId(), e);
+            return null;
+        }
+        if (!result.isAccepted()) {
+            LOGGER.log(Level.FINE, "Refused an API token for {0}: {1}", new Object[] {username, result.rejection()});
+            return null;
+        }
+        try {
+            UserDetails details = user.getUserDetailsForImpersonation2();
+            // What core's (restricted) User.impersonate(UserDetails) does, without asking the realm twice.
+            Authentication authentication =
+                    new UsernamePasswordAuthenticationToken(details.getUsername(), "", details.getAuthorities());
+            SecurityListener.fireAuthenticated2(details);
+            TokenRequestScope.mark(req, result.token().scope());
+            return authentication;
+        } catch (UsernameNotFoundException e) {
+            // The token is valid but its user is gone from the security realm: stop here, as core does.
+            throw new ServletException("API token matched for user " + user.getId() + " but the user is unknown", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.apitokens.pipeline;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.engine.AuditEvent;
+import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
+import io.jenkins.plugins.apitokens.engine.TokenRuleException;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/** Minting and revoking the token of one build, shared by the Pipeline step and the freestyle wrapper. */
+final class BuildTokens {
+
+    private BuildTokens() {}
+
+    /** Mints a token for {@code run}, owned by the user it runs as or the configured build token account. */
+    static NewToken mint(Run<?, ?> run, String scope) throws AbortException {
+        try {
+            return TokenEngine.get()
+                    .service()
+                    .createForBuild(
+                            tokenUser(),
+                            "build " + run.getParent().getFullName() + " #" + run.getNumber(),
+                            Scope.parse(scope),
+                            AuditEvent.SYSTEM);
+        } catch (TokenRuleException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** The scopes a build token may be asked for, for the step's and the wrapper's forms. */
+    static ListBoxModel scopeItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (Scope each : Scope.values()) {
+            items.add(each.getDisplayName(), each.id());
+        }
+        return items;
+    }
+
+    /** Revokes a build's token and says so in its log; one already gone (by hand, or by the sweep) is fine. */
+    static void revoke(String userId, String tokenId, TaskListener listener) {
+        try {
+            TokenEngine.get().service().revoke(userId, tokenId, AuditEvent.SYSTEM);
+        } catch (TokenNotFoundException alreadyGone) {
+            // nothing left to revoke
+        }
+        listener.getLogger().println(Messages.WithJenkinsApiTokenStep_Revoked(tokenId));
+    }
+
+    /**
+     * The user the build runs as, if it is one; otherwise (a build running as SYSTEM, the default) the account the
+     * administrator chose for build tokens.
+     */
+    private static String tokenUser() throws AbortException {
+        Authentication build = Jenkins.getAuthentication2();
+        if (!ACL.SYSTEM_USERNAME.equals(build.getName()) && !ACL.isAnonymous2(build)) {
+            User user = User.getById(build.getName(), false);
+            if (user != null) {
+                return user.getId();
+            }
+        }
+        String account = TokenPolicyConfiguration.get().getBuildTokenUser();
+        if (account == null) {
+            throw new AbortException(Messages.WithJenkinsApiTokenStep_NoUser(build.getName()));
+        }
+        return account;
+    }
+}

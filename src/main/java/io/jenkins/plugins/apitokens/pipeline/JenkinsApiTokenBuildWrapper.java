@@ -1,0 +1,162 @@
+package io.jenkins.plugins.apitokens.pipeline;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.console.ConsoleLogFilter;
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapperDescriptor;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import jenkins.tasks.SimpleBuildWrapper;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The freestyle form of {@link WithJenkinsApiTokenStep}: a token minted when the build starts, in an environment
+ * variable for its build steps, masked in the log, revoked when the build ends.
+ */
+public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
+
+    /**
+     * The live value per build, for the log mask only, in memory only: the log decorator is created before the token
+     * exists, so it looks the value up line by line, as the Credentials Binding plugin's wrapper does.
+     */
+    private static final Map<Run<?, ?>, String> VALUES = new WeakHashMap<>();
+
+    private final String variable;
+    private String userVariable;
+    private String scope = Scope.READ_ONLY.id();
+
+    @DataBoundConstructor
+    public JenkinsApiTokenBuildWrapper(String variable) {
+        this.variable = variable;
+    }
+
+    public String getVariable() {
+        return variable;
+    }
+
+    public String getUserVariable() {
+        return userVariable;
+    }
+
+    @DataBoundSetter
+    public void setUserVariable(String userVariable) {
+        this.userVariable = userVariable == null || userVariable.isBlank() ? null : userVariable.strip();
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    @DataBoundSetter
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws java.io.IOException {
+        NewToken token = BuildTokens.mint(build, scope);
+        synchronized (VALUES) {
+            VALUES.put(build, token.value());
+        }
+        listener.getLogger()
+                .println(Messages.WithJenkinsApiTokenStep_Minted(
+                        token.token().id(),
+                        token.token().userId(),
+                        token.token().scope().id()));
+        context.env(variable, token.value());
+        if (userVariable != null) {
+            context.env(userVariable, token.token().userId());
+        }
+        context.setDisposer(new Revoker(token.token().userId(), token.token().id()));
+    }
+
+    @Override
+    public ConsoleLogFilter createLoggerDecorator(@NonNull Run<?, ?> build) {
+        return new Mask();
+    }
+
+    @Override
+    public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
+        sensitiveVariables.add(variable);
+    }
+
+    /** Masks the build's token once it exists. */
+    private static final class Mask extends ConsoleLogFilter implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public OutputStream decorateLogger(Run build, OutputStream logger) {
+            return new SecretPatterns.MaskingOutputStream(
+                    logger,
+                    () -> {
+                        String value;
+                        synchronized (VALUES) {
+                            value = VALUES.get(build);
+                        }
+                        return value == null ? null : SecretPatterns.getAggregateSecretPattern(List.of(value));
+                    },
+                    build.getCharset().name());
+        }
+    }
+
+    /** Revokes the token as the build ends. */
+    private static final class Revoker extends Disposer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String userId;
+        private final String tokenId;
+
+        Revoker(String userId, String tokenId) {
+            this.userId = userId;
+            this.tokenId = tokenId;
+        }
+
+        @Override
+        public void tearDown(Run<?, ?> build, TaskListener listener) {
+            BuildTokens.revoke(userId, tokenId, listener);
+        }
+    }
+
+    @Extension
+    @Symbol("jenkinsApiTokenForBuild")
+    public static class DescriptorImpl extends BuildWrapperDescriptor {
+
+        @Override
+        public boolean isApplicable(AbstractProject<?, ?> item) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.JenkinsApiTokenBuildWrapper_DisplayName();
+        }
+
+        public ListBoxModel doFillScopeItems() {
+            return BuildTokens.scopeItems();
+        }
+    }
+}

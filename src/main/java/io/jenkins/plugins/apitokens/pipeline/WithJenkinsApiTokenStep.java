@@ -1,0 +1,87 @@
+package io.jenkins.plugins.apitokens.pipeline;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code withJenkinsApiToken(variable: 'JENKINS_TOKEN', scope: 'read-only') { … }}: a token minted for this build,
+ * valid inside the block only, revoked when it ends however it ends, and masked in the log.
+ */
+public class WithJenkinsApiTokenStep extends Step {
+
+    private final String variable;
+    private String userVariable;
+    private String scope = Scope.READ_ONLY.id();
+
+    @DataBoundConstructor
+    public WithJenkinsApiTokenStep(String variable) {
+        this.variable = variable;
+    }
+
+    public String getVariable() {
+        return variable;
+    }
+
+    public String getUserVariable() {
+        return userVariable;
+    }
+
+    @DataBoundSetter
+    public void setUserVariable(String userVariable) {
+        this.userVariable = userVariable == null || userVariable.isBlank() ? null : userVariable.strip();
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    @DataBoundSetter
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new BuildTokenExecution(context, variable, userVariable, scope);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "withJenkinsApiToken";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.WithJenkinsApiTokenStep_DisplayName();
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        public ListBoxModel doFillScopeItems() {
+            return BuildTokens.scopeItems();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.apitokens.user;
+
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import hudson.Extension;
+import hudson.model.Action;
+import hudson.model.TransientUserActionFactory;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
+import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
+import io.jenkins.plugins.apitokens.engine.TokenRequest;
+import io.jenkins.plugins.apitokens.engine.TokenRuleException;
+import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.engine.TokenStorageException;
+import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.GET;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The JSON REST interface to one user's tokens, at {@code /user/<id>/api-tokens/}: {@code GET} lists them;
+ * {@code POST} to {@code create}, {@code rename}, {@code rotate} and {@code revoke} changes them. The user and
+ * administrators may use it; token-authenticated calls need no crumb. Used by scripts and by the user's page.
+ */
+@Restricted(NoExternalUse.class)
+public class ApiTokensAction implements Action {
+
+    private static final Logger LOGGER = Logger.getLogger(ApiTokensAction.class.getName());
+
+    private final User user;
+
+    public ApiTokensAction(User user) {
+        this.user = user;
+    }
+
+    @Override
+    public String getUrlName() {
+        return "api-tokens";
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.ApiTokensAction_DisplayName();
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    @GET
+    public HttpResponse doIndex() {
+        return answer(() -> JsonReply.ok(
+                TokenJson.list(service().list(user.getId()), service().policy(), now())));
+    }
+
+    /**
+     * Creates a token. With {@code saveAsCredential=true} it is also saved, in the same request, as a "Jenkins API
+     * token" credential in the user's own credentials store; if that fails, the token is revoked again.
+     */
+    @POST
+    public HttpResponse doCreate(
+            @QueryParameter String name,
+            @QueryParameter String expiry,
+            @QueryParameter String scope,
+            @QueryParameter boolean saveAsCredential) {
+        return answer(() -> {
+            TokenRequest request = new TokenRequest(name, ExpiryChoice.parse(expiry, now()), scopeOrNull(scope));
+            CredentialsStore store = saveAsCredential ? PersonalCredentials.storeOf(user) : null;
+            NewToken created = service().create(user.getId(), request, actor());
+            JSONObject body = TokenJson.withValue(created, service().policy(), now());
+            if (store != null) {
+                try {
+                    body.element("credentialId", PersonalCredentials.save(store, user, created));
+                } catch (IOException | RuntimeException e) {
+                    service().revoke(user.getId(), created.token().id(), actor());
+                    LOGGER.log(Level.WARNING, "Could not save a new API token as a credential", e);
+                    return JsonReply.error(500, Messages.ApiTokensAction_CredentialFailed());
+                }
+            }
+            return JsonReply.created(body);
+        });
+    }
+
+    @POST
+    public HttpResponse doRename(@QueryParameter String id, @QueryParameter String name) {
+        return answer(() -> JsonReply.ok(TokenJson.of(
+                service().rename(user.getId(), id, name, actor()), service().policy(), now())));
+    }
+
+    @POST
+    public HttpResponse doRotate(@QueryParameter String id) {
+        return answer(() -> JsonReply.ok(TokenJson.withValue(
+                service().rotate(user.getId(), id, actor()), service().policy(), now())));
+    }
+
+    @POST
+    public HttpResponse doRevoke(@QueryParameter String id) {
+        return answer(() -> JsonReply.ok(TokenJson.of(
+                service().revoke(user.getId(), id, actor()), service().policy(), now())));
+    }
+
+    /** Checks the caller may manage this user's tokens, then turns engine refusals into JSON errors. */
+    private HttpResponse answer(Supplier<HttpResponse> action) {
+        if (!canManage(user)) {
+            return JsonReply.error(403, Messages.ApiTokensAction_Forbidden(user.getId()));
+        }
+        try {
+            return action.get();
+        } catch (TokenNotFoundException e) {
+            return JsonReply.error(404, e.getMessage());
+        } catch (TokenRuleException e) {
+            return JsonReply.error(400, e.getMessage());
+        } catch (TokenStorageException e) {
+            LOGGER.log(Level.WARNING, e.getMessage(), e.getCause());
+            return JsonReply.error(500, e.getMessage());
+        } catch (UncheckedIOException e) {
+            LOGGER.log(Level.WARNING, "Cannot read the API tokens of " + user.getId(), e);
+            return JsonReply.error(500, Messages.ApiTokensAction_Unreadable(user.getId()));
+        }
+    }
+
+    /** The user themself, or an administrator: the user's own ACL grants them {@code ADMINISTER} on their record. */
+    static boolean canManage(User user) {
+        return user.hasPermission(Jenkins.ADMINISTER);
+    }
+
+    private static Scope scopeOrNull(String scope) {
+        return scope == null || scope.isBlank() ? null : Scope.parse(scope);
+    }
+
+    private static String actor() {
+        return Jenkins.getAuthentication2().getName();
+    }
+
+    private static TokenService service() {
+        return TokenEngine.get().service();
+    }
+
+    private static Instant now() {
+        return service().now();
+    }
+
+    /** Gives every user the action. */
+    @Extension
+    @Restricted(NoExternalUse.class)
+    public static class Factory extends TransientUserActionFactory {
+        @Override
+        public Collection<? extends Action> createFor(User target) {
+            return List.of(new ApiTokensAction(target));
+        }
+    }
+}

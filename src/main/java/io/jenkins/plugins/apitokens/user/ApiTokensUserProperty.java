@@ -1,0 +1,124 @@
+package io.jenkins.plugins.apitokens.user;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.User;
+import hudson.model.UserProperty;
+import hudson.model.UserPropertyDescriptor;
+import hudson.model.userproperty.UserPropertyCategory;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import jenkins.security.ApiTokenProperty;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * The "API tokens" section of a user's Security page: the table of the user's tokens and the form to add one.
+ * It stores nothing itself (tokens live in the {@link io.jenkins.plugins.apitokens.ApiTokenStore}); every change is
+ * made by the page's script through {@link ApiTokensAction}, so submitting the page never touches a token.
+ */
+public class ApiTokensUserProperty extends UserProperty {
+
+    /** The tokens, newest state, for the page. */
+    @Restricted(NoExternalUse.class)
+    public List<TokenRow> getRows() {
+        TokenService service = TokenEngine.get().service();
+        TokenPolicy policy = service.policy();
+        Instant now = service.now();
+        List<TokenRow> rows = new ArrayList<>();
+        service.list(user.getId()).forEach(token -> rows.add(new TokenRow(token, policy.getAgeThresholds(), now)));
+        return rows;
+    }
+
+    @Restricted(NoExternalUse.class)
+    public String getTokensUrl() {
+        return user.getUrl() + "/api-tokens";
+    }
+
+    /** Only the user and administrators see the section. */
+    @Restricted(NoExternalUse.class)
+    public boolean isVisible() {
+        return ApiTokensAction.canManage(user);
+    }
+
+    /** Only the user may save a token into their own credentials store. */
+    @Restricted(NoExternalUse.class)
+    public boolean isOwnPage() {
+        return user.equals(User.current());
+    }
+
+    /** Core's own tokens of this user, listed beside ours so the user has one place to see every token. */
+    @Restricted(NoExternalUse.class)
+    public ApiTokenProperty getCoreTokens() {
+        return user.getProperty(ApiTokenProperty.class);
+    }
+
+    /** Core's revocation endpoint for its tokens of this user. */
+    @Restricted(NoExternalUse.class)
+    public String getCoreRevokeUrl() {
+        return user.getUrl() + "/descriptorByName/" + ApiTokenProperty.class.getName() + "/revoke";
+    }
+
+    /** Core reports a token's age in days; coloured by the same thresholds as ours. */
+    @Restricted(NoExternalUse.class)
+    public String ageClassOfDays(long days) {
+        Instant now = TokenEngine.get().service().now();
+        Instant created = now.minus(Duration.ofDays(days));
+        AgeThresholds thresholds = TokenEngine.get().service().policy().getAgeThresholds();
+        return TokenRow.ageClassOf(thresholds.bandOf(created, now));
+    }
+
+    @Restricted(NoExternalUse.class)
+    public String formatDate(Date date) {
+        return date == null ? null : TokenRow.format(date.toInstant());
+    }
+
+    @Restricted(NoExternalUse.class)
+    public List<ExpiryOption> getExpiryOptions() {
+        return ExpiryOption.allowedBy(TokenEngine.get().service().policy());
+    }
+
+    @Restricted(NoExternalUse.class)
+    public List<Scope> getScopes() {
+        return List.copyOf(TokenEngine.get().service().policy().getAllowedScopes());
+    }
+
+    /** Tokens change only through their own requests: the page's form submission keeps this property as is. */
+    @Override
+    public UserProperty reconfigure(StaplerRequest2 req, JSONObject form) {
+        return this;
+    }
+
+    @Extension
+    @Symbol("apiTokenManager")
+    public static final class DescriptorImpl extends UserPropertyDescriptor {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ApiTokensUserProperty_DisplayName();
+        }
+
+        @Override
+        public UserProperty newInstance(User user) {
+            return new ApiTokensUserProperty();
+        }
+
+        @NonNull
+        @Override
+        public UserPropertyCategory getUserPropertyCategory() {
+            return UserPropertyCategory.get(UserPropertyCategory.Security.class);
+        }
+    }
+}

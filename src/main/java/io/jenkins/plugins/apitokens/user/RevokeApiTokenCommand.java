@@ -1,0 +1,30 @@
+package io.jenkins.plugins.apitokens.user;
+
+import hudson.Extension;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenService;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.args4j.Argument;
+
+/** {@code revoke-api-token ID}. */
+@Extension
+@Restricted(NoExternalUse.class)
+public class RevokeApiTokenCommand extends ApiTokenCommand {
+
+    @Argument(metaVar = "ID", usage = "Id of the token, as list-api-tokens shows it.", required = true)
+    public String id;
+
+    @Override
+    public String getShortDescription() {
+        return "Revokes an API token.";
+    }
+
+    @Override
+    protected int run(User user, TokenService service) {
+        TokenInfo revoked = service.revoke(user.getId(), id, actor());
+        stdout.println("Revoked API token " + revoked.id() + " '" + revoked.name() + "'.");
+        return 0;
+    }
+}

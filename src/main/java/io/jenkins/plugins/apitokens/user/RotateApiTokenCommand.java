@@ -1,0 +1,32 @@
+package io.jenkins.plugins.apitokens.user;
+
+import hudson.Extension;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.TokenService;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.args4j.Argument;
+
+/** {@code rotate-api-token ID}: replaces the token's value and prints the new one. */
+@Extension
+@Restricted(NoExternalUse.class)
+public class RotateApiTokenCommand extends ApiTokenCommand {
+
+    @Argument(metaVar = "ID", usage = "Id of the token, as list-api-tokens shows it.", required = true)
+    public String id;
+
+    @Override
+    public String getShortDescription() {
+        return "Gives an API token a new value, printed once; the old value stops working.";
+    }
+
+    @Override
+    protected int run(User user, TokenService service) {
+        NewToken rotated = service.rotate(user.getId(), id, actor());
+        stderr.println("Rotated API token '" + rotated.token().name() + "'; its new id is "
+                + rotated.token().id() + ".");
+        stdout.println(rotated.value());
+        return 0;
+    }
+}

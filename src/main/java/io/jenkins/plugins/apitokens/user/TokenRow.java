@@ -1,0 +1,130 @@
+package io.jenkins.plugins.apitokens.user;
+
+import io.jenkins.plugins.apitokens.engine.AgeBand;
+import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/** One line of the token table, worded and coloured for the page. */
+@Restricted(NoExternalUse.class)
+public final class TokenRow {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+
+    private final TokenInfo token;
+    private final AgeThresholds thresholds;
+    private final Instant now;
+
+    public TokenRow(TokenInfo token, AgeThresholds thresholds, Instant now) {
+        this.token = token;
+        this.thresholds = thresholds;
+        this.now = now;
+    }
+
+    public String getId() {
+        return token.id();
+    }
+
+    public String getUserId() {
+        return token.userId();
+    }
+
+    /** How the overview names a token in a form: {@code user/id}. */
+    public String getRef() {
+        return token.userId() + "/" + token.id();
+    }
+
+    public String getOrigin() {
+        return token.origin() == TokenOrigin.BUILD ? token.originDetail() : "plugin";
+    }
+
+    public String getName() {
+        return token.name();
+    }
+
+    public String getScope() {
+        return token.scope().getDisplayName();
+    }
+
+    public String getCreated() {
+        return DATE.format(token.created());
+    }
+
+    public String getAgeBand() {
+        return token.ageBand(thresholds, now).name().toLowerCase();
+    }
+
+    /** Design-library colour: none when fresh, the warning colour when ageing, the error colour when old. */
+    public String getAgeClass() {
+        return ageClassOf(token.ageBand(thresholds, now));
+    }
+
+    static String ageClassOf(AgeBand band) {
+        return switch (band) {
+            case FRESH -> "";
+            case AGEING -> "jenkins-!-warning-color";
+            case OLD -> "jenkins-!-error-color";
+        };
+    }
+
+    static String format(Instant instant) {
+        return DATE.format(instant);
+    }
+
+    public String getAgeTooltip() {
+        return switch (token.ageBand(thresholds, now)) {
+            case FRESH -> Messages.TokenRow_Fresh(getCreated());
+            case AGEING -> Messages.TokenRow_Ageing(getCreated(), thresholds.ageingAfterMonths());
+            case OLD -> Messages.TokenRow_Old(getCreated(), thresholds.oldAfterMonths());
+        };
+    }
+
+    /** The expiry date, or {@code null} for a token that never expires. */
+    public String getExpires() {
+        return token.expires() == null ? null : DATE.format(token.expires());
+    }
+
+    public boolean isExpired() {
+        return token.isExpiredAt(now);
+    }
+
+    public String getExpiryClass() {
+        if (isExpired()) {
+            return "jenkins-!-error-color";
+        }
+        return token.expiresWithin(EXPIRY_WARNING, now) ? "jenkins-!-warning-color" : "";
+    }
+
+    public String getExpiryTooltip() {
+        if (token.expires() == null) {
+            return null;
+        }
+        if (isExpired()) {
+            return Messages.TokenRow_Expired(getExpires());
+        }
+        return token.expiresWithin(EXPIRY_WARNING, now)
+                ? Messages.TokenRow_ExpiresSoon(getExpires())
+                : Messages.TokenRow_Expires(getExpires());
+    }
+
+    public long getUseCount() {
+        return token.useCount();
+    }
+
+    /** The last use, or {@code null} if never used. */
+    public String getLastUsed() {
+        return token.lastUse() == null ? null : DATE.format(token.lastUse());
+    }
+
+    public String getLastSource() {
+        return token.lastSource();
+    }
+}

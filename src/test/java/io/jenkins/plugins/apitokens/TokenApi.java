@@ -1,0 +1,74 @@
+package io.jenkins.plugins.apitokens;
+
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenRequest;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.util.NameValuePair;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/** Shared set-up and HTTP calls for the Jenkins tests: users alice and bob (readers), admin (administrator). */
+public final class TokenApi {
+
+    private TokenApi() {}
+
+    /** Dummy realm (password = user name); every user reads, {@code admin} administers. */
+    public static void secure(JenkinsRule r) {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ)
+                .everywhere()
+                .toAuthenticated()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
+        for (String id : List.of("alice", "bob", "admin")) {
+            User.getById(id, true);
+        }
+    }
+
+    public static NewToken mint(String user, String name) {
+        return TokenEngine.get().service().create(user, TokenRequest.named(name), user);
+    }
+
+    public static NewToken mint(String user, String name, Instant expiry, Scope scope) {
+        return TokenEngine.get().service().create(user, new TokenRequest(name, expiry, scope), user);
+    }
+
+    /** An HTTP call with Basic credentials (a token or, for the dummy realm, the user name as password). */
+    public static WebResponse call(
+            JenkinsRule r, HttpMethod method, String path, String user, String secret, String... params)
+            throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        if (user != null) {
+            wc.withBasicCredentials(user, secret);
+        }
+        return wc.loadWebResponse(request(r, method, path, params));
+    }
+
+    public static WebRequest request(JenkinsRule r, HttpMethod method, String path, String... params) throws Exception {
+        WebRequest request = new WebRequest(new URL(r.getURL(), path), method);
+        List<NameValuePair> pairs = new ArrayList<>();
+        for (int i = 0; i < params.length; i += 2) {
+            pairs.add(new NameValuePair(params[i], params[i + 1]));
+        }
+        if (!pairs.isEmpty()) {
+            request.setRequestParameters(pairs);
+        }
+        return request;
+    }
+
+    public static JSONObject json(WebResponse response) {
+        return JSONObject.fromObject(response.getContentAsString());
+    }
+}

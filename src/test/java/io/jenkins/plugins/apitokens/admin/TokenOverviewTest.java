@@ -1,0 +1,220 @@
+package io.jenkins.plugins.apitokens.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.ExtensionList;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenApi;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import jenkins.security.ApiTokenProperty;
+import jenkins.security.apitoken.ApiTokenPropertyConfiguration;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class TokenOverviewTest {
+
+    private JenkinsRule r;
+    private NewToken aliceOld;
+    private NewToken bobSoon;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        r = rule;
+        TokenApi.secure(r);
+        aliceOld = TokenApi.mint("alice", "deploy");
+        bobSoon = TokenApi.mint("bob", "nightly", Instant.now().plus(Duration.ofDays(3)), null);
+    }
+
+    private HtmlPage overview(String query) throws Exception {
+        return r.createWebClient().login("admin").goTo("manage/api-tokens/" + query);
+    }
+
+    @Test
+    void administratorSeesEveryUsersTokens() throws Exception {
+        String page = overview("").getWebResponse().getContentAsString();
+        assertTrue(page.contains("deploy"));
+        assertTrue(page.contains("nightly"));
+        assertFalse(page.contains(aliceOld.value()));
+    }
+
+    @Test
+    void filterKeepsOnlyExpiringTokens() throws Exception {
+        HtmlPage page = overview("?filter=expiring");
+        assertEquals(1, page.querySelectorAll(".atm-overview-row").size());
+        assertTrue(page.getWebResponse().getContentAsString().contains("nightly"));
+    }
+
+    @Test
+    void nonAdministratorsAreRefusedEverywhere() throws Exception {
+        JenkinsRule.WebClient wc =
+                r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("alice");
+        assertEquals(403, wc.goTo("manage/api-tokens/").getWebResponse().getStatusCode());
+        assertEquals(403, wc.goTo("manage/api-tokens/audit").getWebResponse().getStatusCode());
+        WebResponse revoke = wc.loadWebResponse(wc.addCrumb(TokenApi.request(
+                r,
+                HttpMethod.POST,
+                "manage/api-tokens/revoke",
+                "token",
+                "bob/" + bobSoon.token().id())));
+        assertEquals(403, revoke.getStatusCode());
+        assertEquals(1, TokenEngine.get().service().list("bob").size());
+    }
+
+    @Test
+    void selectedTokensAreRevokedAfterConfirmation() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        HtmlPage page = wc.goTo("manage/api-tokens/");
+        HtmlCheckBoxInput box = page.querySelector(
+                "input[name=token][value='bob/" + bobSoon.token().id() + "']");
+        box.setChecked(true);
+        ((HtmlButton) page.querySelector(".atm-revoke-selected")).click();
+        wc.waitForBackgroundJavaScript(2000);
+        assertEquals(1, TokenEngine.get().service().list("bob").size(), "nothing before confirming");
+        HtmlPage after = ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        assertTrue(TokenEngine.get().service().list("bob").isEmpty());
+        assertEquals(1, TokenEngine.get().service().list("alice").size());
+        assertTrue(
+                wc.getCurrentWindow()
+                        .getEnclosedPage()
+                        .getWebResponse()
+                        .getContentAsString()
+                        .contains("1 tokens revoked"),
+                after.getWebResponse().getContentAsString());
+    }
+
+    @Test
+    void allTokensMatchingTheFilterAreRevoked() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        WebResponse response = wc.loadWebResponse(wc.addCrumb(
+                TokenApi.request(r, HttpMethod.POST, "manage/api-tokens/revoke", "all", "true", "filter", "expiring")));
+        assertEquals(200, response.getStatusCode());
+        assertTrue(TokenEngine.get().service().list("bob").isEmpty());
+        assertEquals(1, TokenEngine.get().service().list("alice").size());
+    }
+
+    @Test
+    void revokingNothingIsA400() throws Exception {
+        JenkinsRule.WebClient wc =
+                r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
+        WebResponse response =
+                wc.loadWebResponse(wc.addCrumb(TokenApi.request(r, HttpMethod.POST, "manage/api-tokens/revoke")));
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getContentAsString().contains("No token was selected."));
+    }
+
+    @Test
+    void auditTrailShowsWhoDidWhat() throws Exception {
+        TokenEngine.get().service().revoke("alice", aliceOld.token().id(), "admin");
+        HtmlPage audit = overview("audit");
+        String text = audit.getWebResponse().getContentAsString();
+        assertTrue(text.contains("REVOKED"));
+        assertTrue(text.contains("CREATED"));
+        assertFalse(text.contains(aliceOld.value()));
+        assertEquals(3, audit.querySelectorAll(".atm-audit-row").size());
+    }
+
+    @Test
+    void expiringMonitorAppearsAndDisappears() {
+        ExpiringTokensMonitor monitor = ExtensionList.lookupSingleton(ExpiringTokensMonitor.class);
+        assertTrue(monitor.isActivated());
+        assertEquals(1, monitor.getCount());
+        TokenEngine.get().service().revoke("bob", bobSoon.token().id(), "admin");
+        assertFalse(monitor.isActivated());
+    }
+
+    @Test
+    void neverExpiringMonitorFollowsThePolicy() {
+        NeverExpiringTokensMonitor monitor = ExtensionList.lookupSingleton(NeverExpiringTokensMonitor.class);
+        assertFalse(monitor.isActivated(), "the default policy does not require expiry");
+        TokenPolicyConfiguration.get().setExpiryRequired(true);
+        assertTrue(monitor.isActivated());
+        TokenEngine.get().service().revoke("alice", aliceOld.token().id(), "admin");
+        assertFalse(monitor.isActivated());
+    }
+
+    @Test
+    void unusedTokensAreRevokedByTheSweepWhenThePolicySaysSo() throws Exception {
+        TokenPolicyConfiguration.get().setRevokeUnusedAfterDays(30);
+        TokenEngine.get()
+                .setClock(java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)), java.time.ZoneOffset.UTC));
+        try {
+            List<TokenInfo> revoked = TokenEngine.get().service().sweep();
+            assertEquals(2, revoked.size());
+        } finally {
+            TokenEngine.get().setClock(java.time.Clock.systemUTC());
+        }
+        assertTrue(TokenEngine.get().service().listAll().isEmpty());
+    }
+
+    @Test
+    void usersWithLegacyTokensAreCountedWithALinkToCoresRevocationPage() throws Exception {
+        assertTrue(overview("").querySelectorAll(".atm-legacy-alert").isEmpty());
+        ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(true);
+        User carol = User.getById("carol", true);
+        carol.save();
+        assertTrue(carol.getProperty(ApiTokenProperty.class).hasLegacyToken());
+        DomElement alert = overview("").querySelector(".atm-legacy-alert");
+        assertTrue(alert.getTextContent().contains("1 users still have a legacy API token"), alert.getTextContent());
+        assertTrue(((DomElement) alert.querySelector("a"))
+                .getAttribute("href")
+                .endsWith("/administrativeMonitor/legacyApiToken/manage"));
+    }
+
+    @Test
+    void everyLegacyTokenIsRevokedInOneConfirmedAction() throws Exception {
+        ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(true);
+        for (String id : List.of("carol", "dave")) {
+            User.getById(id, true).save();
+        }
+        ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(false);
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        HtmlPage page = wc.goTo("manage/api-tokens/");
+        HtmlButton revoke = page.querySelector(".atm-revoke-legacy");
+        assertTrue(revoke.getTextContent().contains("Revoke all 2 legacy tokens"), revoke.getTextContent());
+        revoke.click();
+        wc.waitForBackgroundJavaScript(2000);
+        assertTrue(
+                User.getById("carol", false).getProperty(ApiTokenProperty.class).hasLegacyToken());
+        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        for (String id : List.of("carol", "dave")) {
+            assertFalse(
+                    User.getById(id, false).getProperty(ApiTokenProperty.class).hasLegacyToken(), id);
+        }
+    }
+
+    @Test
+    void coreTokensAreListedAndRevocableToo() throws Exception {
+        ApiTokenProperty core = User.getById("alice", false).getProperty(ApiTokenProperty.class);
+        String value = core.generateNewToken("made by core").plainValue;
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        HtmlPage page = wc.goTo("manage/api-tokens/");
+        DomElement row = page.querySelector(".atm-core-overview-row");
+        assertTrue(row.getTextContent().contains("made by core"), row.getTextContent());
+        assertTrue(row.getTextContent().contains("alice"));
+        assertFalse(page.getWebResponse().getContentAsString().contains(value));
+        ((HtmlButton) row.querySelector(".atm-core-revoke")).click();
+        wc.waitForBackgroundJavaScript(2000);
+        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        assertTrue(core.getTokenList().isEmpty());
+        assertTrue(page.querySelectorAll(".atm-core-overview-row").isEmpty());
+    }
+}
