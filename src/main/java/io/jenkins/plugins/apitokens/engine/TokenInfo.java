@@ -7,6 +7,7 @@ import java.time.Instant;
  * What may be shown about a token: everything but its value and hash. Usage figures include uses not yet written to
  * disk.
  *
+ * @param created {@link #UNKNOWN_CREATION} when not known (core's legacy tokens migrated from old versions)
  * @param expires {@code null} for a token that never expires
  * @param originDetail for build tokens, which build; otherwise {@code null}
  * @param firstUse {@code null} until first used
@@ -26,6 +27,9 @@ public record TokenInfo(
         Instant firstUse,
         Instant lastUse,
         String lastSource) {
+
+    /** The creation time of a token whose creation was never recorded: old, for every age band. */
+    public static final Instant UNKNOWN_CREATION = Instant.EPOCH;
 
     public boolean isExpiredAt(Instant now) {
         return expires != null && !now.isBefore(expires);

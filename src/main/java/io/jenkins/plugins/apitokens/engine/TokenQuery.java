@@ -26,7 +26,8 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
         UNUSED,
         OLD,
         NO_EXPIRY,
-        BUILD;
+        BUILD,
+        LEGACY;
 
         /** The filter named in a URL, or {@link #ALL} for anything unknown. */
         public static Filter parse(String text) {
@@ -109,6 +110,7 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
             case OLD -> token -> token.ageBand(thresholds, now) == AgeBand.OLD;
             case NO_EXPIRY -> token -> token.expires() == null;
             case BUILD -> token -> token.origin() == TokenOrigin.BUILD;
+            case LEGACY -> token -> token.origin() == TokenOrigin.LEGACY;
         };
     }
 }

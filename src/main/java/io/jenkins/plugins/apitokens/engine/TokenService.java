@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -200,6 +201,17 @@ public final class TokenService {
                 null,
                 revoked.size() + " tokens revoked"));
         return revoked;
+    }
+
+    /**
+     * Announces the revocation of a token kept by Jenkins core rather than by the engine, so that the audit trail
+     * has every revocation made through the plugin.
+     */
+    public void announceRevoked(TokenInfo coreToken, String actor) {
+        if (!coreToken.origin().isCore()) {
+            throw new IllegalArgumentException("Only core's tokens are revoked outside the engine");
+        }
+        publish(AuditEventType.REVOKED, actor, coreToken, coreToken.origin().name().toLowerCase(Locale.ROOT) + " token");
     }
 
     /** The user's tokens by name; empty for a user without tokens. */

@@ -64,6 +64,26 @@ class TokenQueryTest {
     }
 
     @Test
+    void legacyFilterKeepsOnlyCoresLegacyTokensAndUnknownCreationCountsAsOld() {
+        List<TokenInfo> mixed = new ArrayList<>(tokens);
+        mixed.add(token("erin", "legacy", TokenInfo.UNKNOWN_CREATION, null, 7, null, TokenOrigin.LEGACY));
+        mixed.add(token("erin", "core", NOW.minus(Duration.ofDays(2)), null, 0, null, TokenOrigin.CORE));
+        assertEquals(
+                List.of("legacy"),
+                new TokenQuery(TokenQuery.Filter.LEGACY, 0, TokenQuery.Sort.USER, false, 0, 100)
+                        .matching(mixed, AgeThresholds.DEFAULT, NOW).stream()
+                                .map(TokenInfo::name)
+                                .toList());
+        assertEquals(
+                List.of("old", "legacy"),
+                new TokenQuery(TokenQuery.Filter.OLD, 0, TokenQuery.Sort.USER, false, 0, 100)
+                        .matching(mixed, AgeThresholds.DEFAULT, NOW).stream()
+                                .map(TokenInfo::name)
+                                .toList());
+        assertEquals(TokenQuery.Filter.LEGACY, TokenQuery.Filter.parse("legacy"));
+    }
+
+    @Test
     void unusedCountsNeverUsedTokensFromCreation() {
         assertEquals(List.of("old", "soon"), names(TokenQuery.Filter.UNUSED, 30, TokenQuery.Sort.USER, false));
     }

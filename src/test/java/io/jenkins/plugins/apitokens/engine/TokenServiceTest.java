@@ -310,6 +310,20 @@ class TokenServiceTest {
     }
 
     @Test
+    void revocationsOfCoresTokensAreAnnouncedButThePluginsOwnAreNotAnnouncedTwice() {
+        TokenInfo legacy = new TokenInfo("carol", "0b6f-uuid", "legacy", Scope.FULL, TokenOrigin.LEGACY, null,
+                TokenInfo.UNKNOWN_CREATION, null, 3, null, null, null);
+        service.announceRevoked(legacy, "admin");
+        AuditEvent event = audit.events.get(audit.events.size() - 1);
+        assertEquals(AuditEventType.REVOKED, event.type());
+        assertEquals("carol", event.userId());
+        assertEquals("admin", event.actor());
+        assertEquals("legacy token", event.detail());
+        NewToken ours = create("alice", "ours");
+        assertThrows(IllegalArgumentException.class, () -> service.announceRevoked(ours.token(), "admin"));
+    }
+
+    @Test
     void ageBandFollowsTheClock() {
         create("alice", "deploy");
         clock.advance(Duration.ofDays(200));
