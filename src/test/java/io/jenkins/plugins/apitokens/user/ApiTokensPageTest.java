@@ -124,6 +124,77 @@ class ApiTokensPageTest {
     }
 
     @Test
+    void renameThroughTheDialogUpdatesTheRow() throws Exception {
+        TokenApi.mint("alice", "old name");
+        JenkinsRule.WebClient wc = r.createWebClient().login("alice");
+        HtmlPage page = wc.goTo("user/alice/security/");
+        ((HtmlButton) page.querySelector(".atm-rename")).click();
+        wc.waitForBackgroundJavaScript(2000);
+        HtmlInput input = page.querySelector(".jenkins-dialog [data-id=input]");
+        assertEquals("old name", input.getValue());
+        input.setValue("");
+        input.type("new name");
+        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        assertEquals(
+                "new name", TokenEngine.get().service().list("alice").get(0).name());
+        assertEquals("new name", page.querySelector(".atm-name").getTextContent());
+    }
+
+    @Test
+    void renamingToATakenNameIsReportedInlineAndChangesNothing() throws Exception {
+        TokenApi.mint("alice", "first");
+        TokenApi.mint("alice", "second");
+        JenkinsRule.WebClient wc = r.createWebClient().login("alice");
+        HtmlPage page = wc.goTo("user/alice/security/");
+        ((HtmlButton) page.querySelector(".atm-rename")).click();
+        wc.waitForBackgroundJavaScript(2000);
+        HtmlInput input = page.querySelector(".jenkins-dialog [data-id=input]");
+        input.setValue("");
+        input.type("SECOND");
+        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        assertEquals(
+                "You already have a token named 'SECOND'; choose another name.",
+                page.querySelector(".atm-error").getTextContent());
+        assertEquals("first", TokenEngine.get().service().list("alice").get(0).name());
+    }
+
+    @Test
+    void rotateShowsTheNewValueOnceAndRetiresTheOld() throws Exception {
+        String oldValue = TokenApi.mint("alice", "rotating").value();
+        JenkinsRule.WebClient wc = r.createWebClient().login("alice");
+        HtmlPage page = wc.goTo("user/alice/security/");
+        ((HtmlButton) page.querySelector(".atm-rotate")).click();
+        wc.waitForBackgroundJavaScript(2000);
+        assertEquals(
+                200,
+                TokenApi.call(r, org.htmlunit.HttpMethod.GET, "me/api/json", "alice", oldValue)
+                        .getStatusCode(),
+                "nothing happens before confirming");
+        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        DomElement shown = page.querySelector(".jenkins-dialog .atm-value-text");
+        assertNotNull(shown, "the new value is shown in a dialog");
+        String newValue = shown.getTextContent();
+        assertTrue(TokenFormat.isWellFormed(newValue), newValue);
+        assertEquals(
+                401,
+                TokenApi.call(r, org.htmlunit.HttpMethod.GET, "me/api/json", "alice", oldValue)
+                        .getStatusCode());
+        assertEquals(
+                200,
+                TokenApi.call(r, org.htmlunit.HttpMethod.GET, "me/api/json", "alice", newValue)
+                        .getStatusCode());
+        assertEquals(
+                "rotating", TokenEngine.get().service().list("alice").get(0).name());
+        assertFalse(wc.goTo("user/alice/security/")
+                .getWebResponse()
+                .getContentAsString()
+                .contains(newValue));
+    }
+
+    @Test
     void revokeAsksForConfirmationThenRemovesTheRow() throws Exception {
         TokenApi.mint("alice", "doomed");
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");

@@ -24,8 +24,15 @@
     });
   }
 
+  /* Refusals (a duplicate name, the policy) are shown under the table, where the add form shows its own. */
   function showError(root, error) {
-    dialog.alert(root.dataset.failed, { message: error.message, type: "destructive" });
+    var message = root.querySelector(".atm-error");
+    message.textContent = error.message;
+    message.scrollIntoView({ block: "nearest" });
+  }
+
+  function clearError(root) {
+    root.querySelector(".atm-error").textContent = "";
   }
 
   function showValue(root, title, value, credentialId) {
@@ -48,9 +55,8 @@
 
   function add(root) {
     var name = root.querySelector(".atm-new-name");
-    var error = root.querySelector(".atm-error");
     var credential = root.querySelector(".atm-new-credential");
-    error.textContent = "";
+    clearError(root);
     post(root, "create", {
       name: name.value,
       expiry: root.querySelector(".atm-new-expiry").value,
@@ -61,9 +67,7 @@
         name.value = "";
         showValue(root, body.token.name, body.value, body.credentialId);
       },
-      function (e) {
-        error.textContent = e.message;
-      },
+      showError.bind(null, root),
     );
   }
 
@@ -76,6 +80,7 @@
         minWidth: "400px",
       })
       .then(function (newName) {
+        clearError(root);
         post(root, "rename", { id: row.dataset.tokenId, name: newName }).then(function (body) {
           row.dataset.tokenName = body.name;
           row.querySelector(".atm-name").textContent = body.name;
@@ -90,6 +95,7 @@
         okText: root.dataset.rotateOk,
       })
       .then(function () {
+        clearError(root);
         post(root, "rotate", { id: row.dataset.tokenId }).then(function (body) {
           showValue(root, body.token.name, body.value);
         }, showError.bind(null, root));
@@ -104,6 +110,7 @@
         type: "destructive",
       })
       .then(function () {
+        clearError(root);
         // Core's tokens are revoked through core's own endpoint.
         var request = row.dataset.revokeUrl
           ? post(root, null, { tokenUuid: row.dataset.tokenId }, row.dataset.revokeUrl)
