@@ -12,12 +12,14 @@ import io.jenkins.plugins.apitokens.engine.TokenQuery;
 import io.jenkins.plugins.apitokens.engine.TokenRef;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.user.TokenRow;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import jenkins.security.ApiTokenProperty;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
@@ -34,6 +36,8 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Restricted(NoExternalUse.class)
 public class TokenOverview extends ManagementLink implements StaplerProxy {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenOverview.class.getName());
 
     static final int PAGE_SIZE = 100;
 
@@ -91,7 +95,7 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         TokenPolicy policy = service.policy();
         Instant now = service.now();
         TokenQuery query = queryOf(req);
-        TokenQuery.Result result = query.apply(service.listAll(), policy.getAgeThresholds(), now);
+        TokenQuery.Result result = query.apply(everyToken(service), policy.getAgeThresholds(), now);
         List<TokenRow> rows = new ArrayList<>();
         for (TokenInfo token : result.tokens()) {
             rows.add(new TokenRow(token, policy.getAgeThresholds(), now));
@@ -107,7 +111,8 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
                 new FilterOption(TokenQuery.Filter.UNUSED, Messages.TokenOverview_Filter_Unused()),
                 new FilterOption(TokenQuery.Filter.OLD, Messages.TokenOverview_Filter_Old()),
                 new FilterOption(TokenQuery.Filter.NO_EXPIRY, Messages.TokenOverview_Filter_NoExpiry()),
-                new FilterOption(TokenQuery.Filter.BUILD, Messages.TokenOverview_Filter_Build()));
+                new FilterOption(TokenQuery.Filter.BUILD, Messages.TokenOverview_Filter_Build()),
+                new FilterOption(TokenQuery.Filter.LEGACY, Messages.TokenOverview_Filter_Legacy()));
     }
 
     /** An entry of the filter list. */
@@ -122,70 +127,91 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         }
     }
 
-    /**
-     * Users with core's token property, whose tokens (made by Jenkins itself, legacy ones included) the page lists
-     * beside the plugin's. Core keeps them behind a restricted API, so the page reads them through the property.
-     */
-    public List<CoreTokens> getCoreTokens() {
-        List<CoreTokens> all = new ArrayList<>();
-        for (User user : User.getAll()) {
-            ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
-            if (property != null) {
-                all.add(new CoreTokens(user, property));
-            }
-        }
-        return all;
-    }
-
-    /** One user's core tokens, and where core revokes them. */
-    public record CoreTokens(User user, ApiTokenProperty property) {
-
-        public User getUser() {
-            return user;
-        }
-
-        public ApiTokenProperty getProperty() {
-            return property;
-        }
-
-        public String getRevokeUrl() {
-            return user.getUrl() + "/descriptorByName/" + ApiTokenProperty.class.getName() + "/revoke";
-        }
-    }
-
     public List<AuditEvent> getAuditEvents() {
         return AuditTrail.get().getEvents();
     }
 
+    /** How many legacy tokens users still have: the page offers to revoke them all. */
+    public int getLegacyTokenCount() {
+        return ExpiringTokensMonitor.count(TokenQuery.Filter.LEGACY);
+    }
+
     /**
      * Revokes the tokens ticked in the table ({@code token=user/id}, repeated) or, with {@code all=true}, every
-     * token the current filter matches.
+     * token the current filter matches. Core's tokens among them are revoked through core.
      */
     @POST
     public HttpResponse doRevoke(StaplerRequest2 req, @QueryParameter boolean all) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         TokenService service = TokenEngine.get().service();
-        List<TokenRef> refs = new ArrayList<>();
-        if (all) {
-            for (TokenInfo token :
-                    queryOf(req).matching(service.listAll(), service.policy().getAgeThresholds(), service.now())) {
-                refs.add(new TokenRef(token.userId(), token.id()));
-            }
-        } else {
-            String[] selected = req.getParameterValues("token");
-            for (String ref : selected == null ? new String[0] : selected) {
-                int slash = ref.lastIndexOf('/');
-                if (slash > 0) {
-                    refs.add(new TokenRef(ref.substring(0, slash), ref.substring(slash + 1)));
-                }
-            }
-        }
+        List<TokenRef> refs = all ? matchingRefs(req, service) : selectedRefs(req);
         if (refs.isEmpty()) {
             return HttpResponses.errorWithoutStack(400, Messages.TokenOverview_NothingSelected());
         }
-        int revoked =
-                service.revokeAll(refs, Jenkins.getAuthentication2().getName()).size();
+        String actor = Jenkins.getAuthentication2().getName();
+        List<TokenRef> ours = new ArrayList<>();
+        List<TokenRef> cores = new ArrayList<>();
+        for (TokenRef ref : refs) {
+            (ref.tokenId().startsWith(TokenRow.CORE_REF_PREFIX) ? cores : ours).add(ref);
+        }
+        int revoked = ours.isEmpty() ? 0 : service.revokeAll(ours, actor).size();
+        revoked += revokeCoreTokens(cores, service, actor);
         return HttpResponses.redirectTo("./?revoked=" + revoked);
+    }
+
+    /** The plugin's tokens and core's, for the one table. */
+    static List<TokenInfo> everyToken(TokenService service) {
+        List<TokenInfo> all = new ArrayList<>(service.listAll());
+        all.addAll(CoreTokens.all());
+        return all;
+    }
+
+    private static List<TokenRef> matchingRefs(StaplerRequest2 req, TokenService service) {
+        List<TokenRef> refs = new ArrayList<>();
+        for (TokenInfo token :
+                queryOf(req).matching(everyToken(service), service.policy().getAgeThresholds(), service.now())) {
+            refs.add(TokenRow.refOf(token));
+        }
+        return refs;
+    }
+
+    private static List<TokenRef> selectedRefs(StaplerRequest2 req) {
+        List<TokenRef> refs = new ArrayList<>();
+        String[] selected = req.getParameterValues("token");
+        for (String ref : selected == null ? new String[0] : selected) {
+            int slash = ref.lastIndexOf('/');
+            if (slash > 0) {
+                refs.add(new TokenRef(ref.substring(0, slash), ref.substring(slash + 1)));
+            }
+        }
+        return refs;
+    }
+
+    /** Revokes core's tokens one by one, announcing each like the plugin's own; a failure skips that token only. */
+    private static int revokeCoreTokens(List<TokenRef> refs, TokenService service, String actor) {
+        int revoked = 0;
+        for (TokenRef ref : refs) {
+            String uuid = ref.tokenId().substring(TokenRow.CORE_REF_PREFIX.length());
+            User user = User.getById(ref.userId(), false);
+            TokenInfo token = user == null
+                    ? null
+                    : CoreTokens.of(user).stream()
+                            .filter(core -> core.id().equals(uuid))
+                            .findFirst()
+                            .orElse(null);
+            if (token == null) {
+                continue;
+            }
+            try {
+                if (CoreTokens.revoke(user, uuid)) {
+                    service.announceRevoked(token, actor);
+                    revoked++;
+                }
+            } catch (IOException e) {
+                LOGGER.log(Level.WARNING, "Could not revoke core API token " + uuid + " of " + user.getId(), e);
+            }
+        }
+        return revoked;
     }
 
     private static int intOr(String text, int fallback) {

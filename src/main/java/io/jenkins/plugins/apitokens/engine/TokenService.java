@@ -211,7 +211,11 @@ public final class TokenService {
         if (!coreToken.origin().isCore()) {
             throw new IllegalArgumentException("Only core's tokens are revoked outside the engine");
         }
-        publish(AuditEventType.REVOKED, actor, coreToken, coreToken.origin().name().toLowerCase(Locale.ROOT) + " token");
+        publish(
+                AuditEventType.REVOKED,
+                actor,
+                coreToken,
+                coreToken.origin().name().toLowerCase(Locale.ROOT) + " token");
     }
 
     /** The user's tokens by name; empty for a user without tokens. */

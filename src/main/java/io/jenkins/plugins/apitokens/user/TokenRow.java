@@ -3,7 +3,7 @@ package io.jenkins.plugins.apitokens.user;
 import io.jenkins.plugins.apitokens.engine.AgeBand;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
-import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import io.jenkins.plugins.apitokens.engine.TokenRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +18,8 @@ public final class TokenRow {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+    /** Marks the id of a core token in {@link #getRef()}. */
+    public static final String CORE_REF_PREFIX = "core:";
 
     private final TokenInfo token;
     private final AgeThresholds thresholds;
@@ -37,13 +39,30 @@ public final class TokenRow {
         return token.userId();
     }
 
-    /** How the overview names a token in a form: {@code user/id}. */
+    /** How the overview names a token in a form: {@code user/id}, or {@code user/core:uuid} for core's tokens. */
     public String getRef() {
-        return token.userId() + "/" + token.id();
+        TokenRef ref = refOf(token);
+        return ref.userId() + "/" + ref.tokenId();
     }
 
+    /** Names a token for bulk actions; core's tokens carry {@link #CORE_REF_PREFIX} before their id. */
+    public static TokenRef refOf(TokenInfo token) {
+        return new TokenRef(token.userId(), (token.origin().isCore() ? CORE_REF_PREFIX : "") + token.id());
+    }
+
+    /** Where the token comes from: the build it was minted for, or who keeps it. */
     public String getOrigin() {
-        return token.origin() == TokenOrigin.BUILD ? token.originDetail() : "plugin";
+        return switch (token.origin()) {
+            case USER -> Messages.TokenRow_Origin_Plugin();
+            case BUILD -> token.originDetail();
+            case CORE -> Messages.TokenRow_Origin_Core();
+            case LEGACY -> Messages.TokenRow_Origin_Legacy();
+        };
+    }
+
+    /** Whether Jenkins core keeps this token (a core or legacy token), rather than this plugin. */
+    public boolean isCore() {
+        return token.origin().isCore();
     }
 
     public String getName() {
@@ -55,7 +74,9 @@ public final class TokenRow {
     }
 
     public String getCreated() {
-        return DATE.format(token.created());
+        return token.created().equals(TokenInfo.UNKNOWN_CREATION)
+                ? Messages.TokenRow_UnknownCreation()
+                : DATE.format(token.created());
     }
 
     public String getAgeBand() {
@@ -80,6 +101,9 @@ public final class TokenRow {
     }
 
     public String getAgeTooltip() {
+        if (token.created().equals(TokenInfo.UNKNOWN_CREATION)) {
+            return Messages.TokenRow_UnknownAge();
+        }
         return switch (token.ageBand(thresholds, now)) {
             case FRESH -> Messages.TokenRow_Fresh(getCreated());
             case AGEING -> Messages.TokenRow_Ageing(getCreated(), thresholds.ageingAfterMonths());

@@ -150,6 +150,25 @@ class TokenOverviewTest {
     }
 
     @Test
+    void legacyMonitorAppearsWhileALegacyTokenRemains() throws Exception {
+        LegacyTokensMonitor monitor = ExtensionList.lookupSingleton(LegacyTokensMonitor.class);
+        assertFalse(monitor.isActivated());
+        ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(true);
+        User carol = User.getById("carol", true);
+        carol.save();
+        assertTrue(monitor.isActivated());
+        String manage = r.createWebClient()
+                .login("admin")
+                .goTo("manage/")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(manage.contains("manage/api-tokens/?filter=legacy"), "the monitor links to the overview");
+        ApiTokenProperty core = carol.getProperty(ApiTokenProperty.class);
+        core.revokeToken(core.getTokenList().iterator().next().uuid);
+        assertFalse(monitor.isActivated());
+    }
+
+    @Test
     void unusedTokensAreRevokedByTheSweepWhenThePolicySaysSo() throws Exception {
         TokenPolicyConfiguration.get().setRevokeUnusedAfterDays(30);
         TokenEngine.get()
@@ -164,17 +183,19 @@ class TokenOverviewTest {
     }
 
     @Test
-    void usersWithLegacyTokensAreCountedWithALinkToCoresRevocationPage() throws Exception {
+    void legacyTokensAreCountedAndShownByTheLegacyFilter() throws Exception {
         assertTrue(overview("").querySelectorAll(".atm-legacy-alert").isEmpty());
         ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(true);
         User carol = User.getById("carol", true);
         carol.save();
         assertTrue(carol.getProperty(ApiTokenProperty.class).hasLegacyToken());
         DomElement alert = overview("").querySelector(".atm-legacy-alert");
-        assertTrue(alert.getTextContent().contains("1 users still have a legacy API token"), alert.getTextContent());
-        assertTrue(((DomElement) alert.querySelector("a"))
-                .getAttribute("href")
-                .endsWith("/administrativeMonitor/legacyApiToken/manage"));
+        assertTrue(alert.getTextContent().contains("One legacy API token is still present"), alert.getTextContent());
+        HtmlPage legacyOnly = overview("?filter=legacy");
+        assertEquals(1, legacyOnly.querySelectorAll(".atm-overview-row").size());
+        DomElement row = legacyOnly.querySelector(".atm-overview-row");
+        assertTrue(row.getTextContent().contains("carol"), row.getTextContent());
+        assertTrue(row.getTextContent().contains("legacy"), row.getTextContent());
     }
 
     @Test
@@ -191,30 +212,49 @@ class TokenOverviewTest {
         revoke.click();
         wc.waitForBackgroundJavaScript(2000);
         assertTrue(
-                User.getById("carol", false).getProperty(ApiTokenProperty.class).hasLegacyToken());
+                User.getById("carol", false).getProperty(ApiTokenProperty.class).hasLegacyToken(),
+                "nothing before confirming");
         ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
         wc.waitForBackgroundJavaScript(5000);
         for (String id : List.of("carol", "dave")) {
             assertFalse(
                     User.getById(id, false).getProperty(ApiTokenProperty.class).hasLegacyToken(), id);
         }
+        assertEquals(1, TokenEngine.get().service().list("bob").size(), "the plugin's tokens are untouched");
+        String audit = overview("audit").getWebResponse().getContentAsString();
+        assertTrue(audit.contains("legacy token"), "core revocations are audited too");
     }
 
     @Test
-    void coreTokensAreListedAndRevocableToo() throws Exception {
+    void coreTokensShareTheTableAndAreRevokedInBulkToo() throws Exception {
         ApiTokenProperty core = User.getById("alice", false).getProperty(ApiTokenProperty.class);
         String value = core.generateNewToken("made by core").plainValue;
         JenkinsRule.WebClient wc = r.createWebClient().login("admin");
-        HtmlPage page = wc.goTo("manage/api-tokens/");
-        DomElement row = page.querySelector(".atm-core-overview-row");
-        assertTrue(row.getTextContent().contains("made by core"), row.getTextContent());
-        assertTrue(row.getTextContent().contains("alice"));
+        HtmlPage page = wc.goTo("manage/api-tokens/?sort=name");
+        assertEquals(3, page.querySelectorAll(".atm-overview-row").size());
+        DomElement row = page.querySelectorAll(".atm-overview-row").stream()
+                .map(DomElement.class::cast)
+                .filter(candidate -> candidate.getTextContent().contains("made by core"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(row.getTextContent().contains("alice"), row.getTextContent());
+        assertTrue(row.getTextContent().contains("core"), row.getTextContent());
         assertFalse(page.getWebResponse().getContentAsString().contains(value));
-        ((HtmlButton) row.querySelector(".atm-core-revoke")).click();
+        ((HtmlCheckBoxInput) row.querySelector("input[name=token]")).setChecked(true);
+        ((HtmlCheckBoxInput) page.querySelector(
+                        "input[name=token][value='bob/" + bobSoon.token().id() + "']"))
+                .setChecked(true);
+        ((HtmlButton) page.querySelector(".atm-revoke-selected")).click();
         wc.waitForBackgroundJavaScript(2000);
         ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
         wc.waitForBackgroundJavaScript(5000);
         assertTrue(core.getTokenList().isEmpty());
-        assertTrue(page.querySelectorAll(".atm-core-overview-row").isEmpty());
+        assertTrue(TokenEngine.get().service().list("bob").isEmpty());
+        assertEquals(1, TokenEngine.get().service().list("alice").size());
+        assertTrue(wc.getCurrentWindow()
+                .getEnclosedPage()
+                .getWebResponse()
+                .getContentAsString()
+                .contains("2 tokens revoked"));
     }
 }

@@ -311,8 +311,19 @@ class TokenServiceTest {
 
     @Test
     void revocationsOfCoresTokensAreAnnouncedButThePluginsOwnAreNotAnnouncedTwice() {
-        TokenInfo legacy = new TokenInfo("carol", "0b6f-uuid", "legacy", Scope.FULL, TokenOrigin.LEGACY, null,
-                TokenInfo.UNKNOWN_CREATION, null, 3, null, null, null);
+        TokenInfo legacy = new TokenInfo(
+                "carol",
+                "0b6f-uuid",
+                "legacy",
+                Scope.FULL,
+                TokenOrigin.LEGACY,
+                null,
+                TokenInfo.UNKNOWN_CREATION,
+                null,
+                3,
+                null,
+                null,
+                null);
         service.announceRevoked(legacy, "admin");
         AuditEvent event = audit.events.get(audit.events.size() - 1);
         assertEquals(AuditEventType.REVOKED, event.type());

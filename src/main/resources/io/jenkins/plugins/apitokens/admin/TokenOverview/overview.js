@@ -1,11 +1,13 @@
-/* The token overview: "select all", and a confirmation before any bulk revocation. */
+/* The token overview: "select all", and a confirmation before any bulk revocation (legacy tokens included). */
 Behaviour.specify(".atm-bulk", "api-token-overview", 0, function (form) {
   var selectAll = form.querySelector(".atm-select-all");
-  selectAll.addEventListener("change", function () {
-    form.querySelectorAll("input[name=token]").forEach(function (box) {
-      box.checked = selectAll.checked;
+  if (selectAll) {
+    selectAll.addEventListener("change", function () {
+      form.querySelectorAll("input[name=token]").forEach(function (box) {
+        box.checked = selectAll.checked;
+      });
     });
-  });
+  }
   form.querySelectorAll("button[type=submit]").forEach(function (button) {
     button.addEventListener("click", function (event) {
       event.preventDefault();
@@ -26,60 +28,5 @@ Behaviour.specify(".atm-bulk", "api-token-overview", 0, function (form) {
           form.submit();
         }, function () {});
     });
-  });
-});
-
-/* Revoke every legacy token through core's own endpoint, which is where core keeps them. */
-Behaviour.specify(".atm-revoke-legacy", "api-token-overview-legacy", 0, function (button) {
-  button.addEventListener("click", function () {
-    var values = Array.from(document.querySelectorAll(".atm-legacy-token")).map(function (input) {
-      return { userId: input.dataset.user, uuid: input.dataset.uuid };
-    });
-    dialog
-      .confirm(button.dataset.confirmTitle, {
-        message: button.dataset.confirm,
-        okText: button.dataset.ok,
-        type: "destructive",
-      })
-      .then(function () {
-        fetch(button.dataset.url, {
-          method: "post",
-          body: JSON.stringify({ values: values }),
-          headers: crumb.wrap({ "Content-Type": "application/json" }),
-        }).then(function (rsp) {
-          if (rsp.ok) {
-            window.location.search = "?revoked=" + values.length;
-          } else {
-            dialog.alert(rsp.status + " " + rsp.statusText, { type: "destructive" });
-          }
-        });
-      }, function () {});
-  });
-});
-
-/* Core's own tokens: revoked one by one through core's endpoint for their user. */
-Behaviour.specify(".atm-core-revoke", "api-token-overview-core", 0, function (button) {
-  var row = button.closest("tr");
-  var table = button.closest("table");
-  button.addEventListener("click", function () {
-    dialog
-      .confirm(table.dataset.confirmTitle, {
-        message: table.dataset.confirm,
-        okText: table.dataset.ok,
-        type: "destructive",
-      })
-      .then(function () {
-        fetch(row.dataset.revokeUrl, {
-          method: "post",
-          body: new URLSearchParams({ tokenUuid: row.dataset.uuid }),
-          headers: crumb.wrap({ "Content-Type": "application/x-www-form-urlencoded" }),
-        }).then(function (rsp) {
-          if (rsp.ok) {
-            row.remove();
-          } else {
-            dialog.alert(rsp.status + " " + rsp.statusText, { type: "destructive" });
-          }
-        });
-      }, function () {});
   });
 });

@@ -1,0 +1,131 @@
+package io.jenkins.plugins.apitokens.admin;
+
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.security.ApiTokenProperty;
+import jenkins.security.apitoken.ApiTokenStats;
+import jenkins.security.apitoken.ApiTokenStore;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.accmod.restrictions.suppressions.SuppressRestrictedWarnings;
+
+/**
+ * The tokens Jenkins core keeps itself (its API Token section, legacy tokens included), as the engine's
+ * {@link TokenInfo}, so the overview lists, filters, sorts and revokes them with the plugin's own.
+ *
+ * <p>Core has no public API to list its tokens: its page reads them through classes marked for core's own use. This
+ * class is the one place the plugin does the same, reading only what core's page shows (never a hash) and revoking
+ * through the method core's revoke button calls. Keeping it to one small class means a change in core breaks one
+ * place, which {@code TokenOverviewTest} exercises against the baseline.
+ */
+@Restricted(NoExternalUse.class)
+@SuppressRestrictedWarnings({
+    ApiTokenProperty.class,
+    ApiTokenStore.class,
+    ApiTokenStore.HashedToken.class,
+    ApiTokenStats.class,
+    ApiTokenStats.SingleTokenStats.class
+})
+final class CoreTokens {
+
+    private static final Logger LOGGER = Logger.getLogger(CoreTokens.class.getName());
+
+    /** Core's tokens may expire from Jenkins 2.548 on; older cores have no such method. */
+    private static final Method EXPIRATION_DATE = expirationDateGetter();
+
+    private CoreTokens() {}
+
+    /** Every core token of every user. */
+    static List<TokenInfo> all() {
+        List<TokenInfo> all = new ArrayList<>();
+        for (User user : User.getAll()) {
+            all.addAll(of(user));
+        }
+        return all;
+    }
+
+    /** The user's core tokens; none if the user has no core token property. */
+    static List<TokenInfo> of(User user) {
+        ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
+        if (property == null) {
+            return List.of();
+        }
+        List<TokenInfo> tokens = new ArrayList<>();
+        for (ApiTokenStore.HashedToken token : property.getTokenStore().getTokenListSortedByName()) {
+            ApiTokenStats.SingleTokenStats stats = property.getTokenStats().findTokenStatsById(token.getUuid());
+            tokens.add(new TokenInfo(
+                    user.getId(),
+                    token.getUuid(),
+                    token.getName(),
+                    Scope.FULL,
+                    token.isLegacy() ? TokenOrigin.LEGACY : TokenOrigin.CORE,
+                    null,
+                    instantOr(token.getCreationDate(), TokenInfo.UNKNOWN_CREATION),
+                    expiryOf(token),
+                    stats.getUseCounter(),
+                    null,
+                    instantOr(stats.getLastUseDate(), null),
+                    null));
+        }
+        return tokens;
+    }
+
+    /**
+     * Revokes one core token of the user, as core's own revoke button does.
+     *
+     * @return whether the user had that token
+     */
+    static boolean revoke(User user, String uuid) throws IOException {
+        ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
+        if (property == null) {
+            return false;
+        }
+        boolean present = property.getTokenStore().getTokenListSortedByName().stream()
+                .anyMatch(token -> token.getUuid().equals(uuid));
+        if (present) {
+            property.revokeToken(uuid);
+        }
+        return present;
+    }
+
+    private static Instant instantOr(Date date, Instant fallback) {
+        return date == null ? fallback : date.toInstant();
+    }
+
+    /** Core counts a token as expired once its expiry date is past, in the controller's time zone. */
+    private static Instant expiryOf(ApiTokenStore.HashedToken token) {
+        if (EXPIRATION_DATE == null) {
+            return null;
+        }
+        try {
+            LocalDate date = (LocalDate) EXPIRATION_DATE.invoke(token);
+            return date == null
+                    ? null
+                    : date.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "Cannot read the expiry of a core API token", e);
+            return null;
+        }
+    }
+
+    private static Method expirationDateGetter() {
+        try {
+            Method getter = ApiTokenStore.HashedToken.class.getMethod("getExpirationDate");
+            return getter.getReturnType() == LocalDate.class ? getter : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+}
