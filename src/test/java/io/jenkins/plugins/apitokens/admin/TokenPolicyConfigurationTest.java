@@ -88,6 +88,31 @@ class TokenPolicyConfigurationTest {
     }
 
     @Test
+    void theDefaultsShowNoValidationError() throws Exception {
+        HtmlPage page = r.createWebClient().login("admin").goTo("manage/configureSecurity/");
+        String text = page.asNormalizedText();
+        assertFalse(text.contains("Not a positive integer"), text);
+        assertFalse(text.contains("Not a non-negative integer"), text);
+    }
+
+    @Test
+    void legacySwitchesAreShownHereButChangedOnlyInCoresSection() throws Exception {
+        ApiTokenPropertyConfiguration.get().setCreationOfLegacyTokenEnabled(true);
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        HtmlPage page = wc.goTo("manage/configureSecurity/");
+        assertTrue(page.querySelector(".atm-legacy-status").getTextContent().contains("Users may still create legacy"));
+        HtmlForm form = page.getFormByName("config");
+        assertTrue(
+                form.getInputsByName("_.legacyTokenCreationAllowed").isEmpty(), "no second checkbox for core's switch");
+        form.getInputByName("_.creationOfLegacyTokenEnabled").setChecked(false);
+        r.submit(form);
+        assertFalse(
+                ApiTokenPropertyConfiguration.get().isCreationOfLegacyTokenEnabled(),
+                "the change in core's section stands");
+        assertFalse(TokenPolicyConfiguration.get().isLegacyTokenCreationAllowed());
+    }
+
+    @Test
     void theSecurityFormSavesThePolicy() throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().login("admin");
         HtmlPage page = wc.goTo("manage/configureSecurity/");
