@@ -106,14 +106,15 @@ public class AuditTrail implements AuditListener {
 
     /** Replaces the file by the retained events, oldest first. */
     private void rewrite() throws IOException {
-        AtomicFileWriter writer = new AtomicFileWriter(file().toPath(), StandardCharsets.UTF_8);
-        try {
-            for (Iterator<AuditEvent> oldestFirst = events.descendingIterator(); oldestFirst.hasNext(); ) {
-                writer.write(toJson(oldestFirst.next()) + "\n");
+        try (AtomicFileWriter writer = new AtomicFileWriter(file().toPath(), StandardCharsets.UTF_8)) {
+            try {
+                for (Iterator<AuditEvent> oldestFirst = events.descendingIterator(); oldestFirst.hasNext(); ) {
+                    writer.write(toJson(oldestFirst.next()) + "\n");
+                }
+                writer.commit();
+            } finally {
+                writer.abort(); // after a commit, a no-op; before one, removes the temporary file
             }
-            writer.commit();
-        } finally {
-            writer.abort(); // only deletes the temporary file once committed
         }
         linesOnDisk = events.size();
     }

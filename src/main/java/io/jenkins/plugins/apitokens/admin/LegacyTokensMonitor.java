@@ -1,7 +1,6 @@
 package io.jenkins.plugins.apitokens.admin;
 
 import hudson.Extension;
-import hudson.model.AdministrativeMonitor;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -12,24 +11,14 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Extension
 @Restricted(NoExternalUse.class)
-public class LegacyTokensMonitor extends AdministrativeMonitor {
+public class LegacyTokensMonitor extends TokenCountMonitor {
+
+    public LegacyTokensMonitor() {
+        super(TokenQuery.Filter.LEGACY);
+    }
 
     @Override
     public String getDisplayName() {
         return Messages.LegacyTokensMonitor_DisplayName();
-    }
-
-    @Override
-    public boolean isSecurity() {
-        return true;
-    }
-
-    @Override
-    public boolean isActivated() {
-        return getCount() > 0;
-    }
-
-    public int getCount() {
-        return ExpiringTokensMonitor.count(TokenQuery.Filter.LEGACY);
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.apitokens.admin;
 
 import hudson.Extension;
-import hudson.model.AdministrativeMonitor;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
@@ -14,7 +13,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Extension
 @Restricted(NoExternalUse.class)
-public class NeverExpiringTokensMonitor extends AdministrativeMonitor {
+public class NeverExpiringTokensMonitor extends TokenCountMonitor {
+
+    public NeverExpiringTokensMonitor() {
+        super(TokenQuery.Filter.NO_EXPIRY);
+    }
 
     @Override
     public String getDisplayName() {
@@ -22,17 +25,8 @@ public class NeverExpiringTokensMonitor extends AdministrativeMonitor {
     }
 
     @Override
-    public boolean isSecurity() {
-        return true;
-    }
-
-    @Override
     public boolean isActivated() {
         TokenPolicy policy = TokenEngine.get().service().policy();
-        return (policy.isExpiryRequired() || policy.getMaxLifetime() != null) && getCount() > 0;
-    }
-
-    public int getCount() {
-        return ExpiringTokensMonitor.count(TokenQuery.Filter.NO_EXPIRY);
+        return (policy.isExpiryRequired() || policy.getMaxLifetime() != null) && super.isActivated();
     }
 }

@@ -133,7 +133,7 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
 
     /** How many legacy tokens users still have: the page offers to revoke them all. */
     public int getLegacyTokenCount() {
-        return ExpiringTokensMonitor.count(TokenQuery.Filter.LEGACY);
+        return TokenCountMonitor.count(TokenQuery.Filter.LEGACY);
     }
 
     /**
