@@ -85,19 +85,17 @@ final class CoreTokens {
     /**
      * Revokes one core token of the user, as core's own revoke button does.
      *
-     * @return whether the user had that token
+     * @return the token revoked, or {@code null} if the user had no such token
      */
-    static boolean revoke(User user, String uuid) throws IOException {
-        ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
-        if (property == null) {
-            return false;
+    static TokenInfo revoke(User user, String uuid) throws IOException {
+        TokenInfo token = of(user).stream()
+                .filter(core -> core.id().equals(uuid))
+                .findFirst()
+                .orElse(null);
+        if (token != null) {
+            user.getProperty(ApiTokenProperty.class).revokeToken(uuid);
         }
-        boolean present = property.getTokenStore().getTokenListSortedByName().stream()
-                .anyMatch(token -> token.getUuid().equals(uuid));
-        if (present) {
-            property.revokeToken(uuid);
-        }
-        return present;
+        return token;
     }
 
     private static Instant instantOr(Date date, Instant fallback) {

@@ -193,17 +193,12 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         for (TokenRef ref : refs) {
             String uuid = ref.tokenId().substring(TokenRow.CORE_REF_PREFIX.length());
             User user = User.getById(ref.userId(), false);
-            TokenInfo token = user == null
-                    ? null
-                    : CoreTokens.of(user).stream()
-                            .filter(core -> core.id().equals(uuid))
-                            .findFirst()
-                            .orElse(null);
-            if (token == null) {
+            if (user == null) {
                 continue;
             }
             try {
-                if (CoreTokens.revoke(user, uuid)) {
+                TokenInfo token = CoreTokens.revoke(user, uuid);
+                if (token != null) {
                     service.announceRevoked(token, actor);
                     revoked++;
                 }
