@@ -46,6 +46,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private int revokeUnusedAfterDays;
     private boolean buildTokensAllowed = true;
     private int buildTokenMaxLifetimeHours = 24;
+    private boolean buildTokenFullAccessAllowed = true;
     private String buildTokenUser;
 
     /** Built once per change: the engine asks for the policy on every authenticated request. */
@@ -112,6 +113,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .buildTokensAllowed(buildTokensAllowed)
                 .buildTokenMaxLifetime(
                         buildTokenMaxLifetimeHours <= 0 ? null : Duration.ofHours(buildTokenMaxLifetimeHours))
+                .buildTokenScopes(
+                        buildTokenFullAccessAllowed ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ_ONLY))
                 .build();
     }
 
@@ -279,6 +282,17 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setBuildTokenMaxLifetimeHours(int buildTokenMaxLifetimeHours) {
         this.buildTokenMaxLifetimeHours = Math.max(0, buildTokenMaxLifetimeHours);
+        save();
+    }
+
+    /** Whether a build may mint a full-access token; otherwise build tokens are read-only. */
+    public boolean isBuildTokenFullAccessAllowed() {
+        return buildTokenFullAccessAllowed;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokenFullAccessAllowed(boolean buildTokenFullAccessAllowed) {
+        this.buildTokenFullAccessAllowed = buildTokenFullAccessAllowed;
         save();
     }
 

@@ -26,6 +26,7 @@ public final class TokenPolicy {
     private final Duration revokeUnusedAfter;
     private final boolean buildTokensAllowed;
     private final Duration buildTokenMaxLifetime;
+    private final Set<Scope> buildTokenScopes;
 
     private TokenPolicy(Builder b) {
         this.legacyTokensAllowed = b.legacyTokensAllowed;
@@ -45,6 +46,10 @@ public final class TokenPolicy {
         this.revokeUnusedAfter = positiveOrNull(b.revokeUnusedAfter, "unused-token revocation period");
         this.buildTokensAllowed = b.buildTokensAllowed;
         this.buildTokenMaxLifetime = positiveOrNull(b.buildTokenMaxLifetime, "build token lifetime");
+        if (b.buildTokenScopes.isEmpty()) {
+            throw new TokenRuleException("At least one scope must be allowed for per-build tokens.");
+        }
+        this.buildTokenScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.buildTokenScopes));
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException("The default lifetime (" + describe(defaultLifetime)
                     + ") cannot be longer than the maximum lifetime (" + describe(maxLifetime) + ").");
@@ -68,6 +73,7 @@ public final class TokenPolicy {
         b.revokeUnusedAfter = revokeUnusedAfter;
         b.buildTokensAllowed = buildTokensAllowed;
         b.buildTokenMaxLifetime = buildTokenMaxLifetime;
+        b.buildTokenScopes = EnumSet.copyOf(buildTokenScopes);
         return b;
     }
 
@@ -105,6 +111,20 @@ public final class TokenPolicy {
         if (!allowedScopes.contains(scope)) {
             throw new TokenRuleException("The scope '" + scope.id() + "' is not allowed here; allowed: "
                     + allowedScopes.stream().map(Scope::id).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    /**
+     * A per-build token's scope must be one users may choose and one the administrator allows for builds, so that,
+     * for example, builds can be kept to read-only tokens while users may still make full ones.
+     *
+     * @throws TokenRuleException when a build may not mint a token of this scope
+     */
+    public void checkBuildTokenScope(Scope scope) {
+        checkScope(scope);
+        if (!buildTokenScopes.contains(scope)) {
+            throw new TokenRuleException("Per-build tokens may not have the scope '" + scope.id() + "'; allowed: "
+                    + buildTokenScopes.stream().map(Scope::id).collect(Collectors.joining(", ")) + ".");
         }
     }
 
@@ -189,6 +209,10 @@ public final class TokenPolicy {
         return buildTokenMaxLifetime;
     }
 
+    public Set<Scope> getBuildTokenScopes() {
+        return buildTokenScopes;
+    }
+
     /** Collects the settings of a {@link TokenPolicy}; {@link #build()} checks them together. */
     public static final class Builder {
         private boolean legacyTokensAllowed = true;
@@ -202,6 +226,7 @@ public final class TokenPolicy {
         private Duration revokeUnusedAfter;
         private boolean buildTokensAllowed = true;
         private Duration buildTokenMaxLifetime = Duration.ofDays(1);
+        private Set<Scope> buildTokenScopes = EnumSet.allOf(Scope.class);
 
         private Builder() {}
 
@@ -262,6 +287,12 @@ public final class TokenPolicy {
         /** {@code null} for build tokens that only end with their build. */
         public Builder buildTokenMaxLifetime(Duration lifetime) {
             this.buildTokenMaxLifetime = lifetime;
+            return this;
+        }
+
+        /** The scopes a per-build token may have (within those users may choose). */
+        public Builder buildTokenScopes(Set<Scope> scopes) {
+            this.buildTokenScopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
             return this;
         }
 

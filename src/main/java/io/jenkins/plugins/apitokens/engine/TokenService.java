@@ -84,7 +84,7 @@ public final class TokenService {
     public NewToken createForBuild(String userId, String build, Scope scope, String actor) {
         TokenPolicy rules = policy.get();
         Scope chosen = scope == null ? Scope.FULL : scope;
-        rules.checkScope(chosen);
+        rules.checkBuildTokenScope(chosen);
         Instant now = clock.instant();
         Instant expiry = rules.buildTokenExpiry(now);
         String baseName = TokenName.normalize(build);

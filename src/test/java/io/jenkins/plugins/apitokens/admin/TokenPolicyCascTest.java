@@ -28,6 +28,7 @@ class TokenPolicyCascTest {
         assertEquals(90, config.getMaxLifetimeDays());
         assertEquals(30, config.getDefaultLifetimeDays());
         assertFalse(config.isFullScopeAllowed());
+        assertFalse(config.isBuildTokenFullAccessAllowed());
         assertEquals(Duration.ofDays(90), TokenEngine.get().service().policy().getMaxLifetime());
     }
 

@@ -121,4 +121,30 @@ class TokenPolicyTest {
         TokenPolicy policy = TokenPolicy.builder().buildTokensAllowed(false).build();
         assertThrows(TokenRuleException.class, () -> policy.buildTokenExpiry(NOW));
     }
+
+    @Test
+    void buildTokensCanBeKeptReadOnlyWhileUsersMayMakeFullOnes() {
+        TokenPolicy policy =
+                TokenPolicy.builder().buildTokenScopes(Set.of(Scope.READ_ONLY)).build();
+        policy.checkScope(Scope.FULL);
+        policy.checkBuildTokenScope(Scope.READ_ONLY);
+        TokenRuleException refused =
+                assertThrows(TokenRuleException.class, () -> policy.checkBuildTokenScope(Scope.FULL));
+        assertEquals("Per-build tokens may not have the scope 'full'; allowed: read-only.", refused.getMessage());
+    }
+
+    @Test
+    void aBuildTokenScopeMustAlsoBeOneUsersMayChoose() {
+        TokenPolicy policy =
+                TokenPolicy.builder().allowedScopes(Set.of(Scope.FULL)).build();
+        assertThrows(TokenRuleException.class, () -> policy.checkBuildTokenScope(Scope.READ_ONLY));
+    }
+
+    @Test
+    void noScopeForBuildTokensIsRefused() {
+        TokenRuleException refused = assertThrows(
+                TokenRuleException.class,
+                () -> TokenPolicy.builder().buildTokenScopes(Set.of()).build());
+        assertEquals("At least one scope must be allowed for per-build tokens.", refused.getMessage());
+    }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -207,6 +208,17 @@ class TokenServiceTest {
         service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
         create("alice", "first");
         assertThrows(TokenRuleException.class, () -> create("alice", "second"));
+    }
+
+    @Test
+    void buildTokenOfAScopeThePolicyKeepsFromBuildsIsRefusedAndNothingIsStored() {
+        policy.set(
+                TokenPolicy.builder().buildTokenScopes(Set.of(Scope.READ_ONLY)).build());
+        assertThrows(
+                TokenRuleException.class, () -> service.createForBuild("alice", "build job #1", Scope.FULL, "alice"));
+        assertTrue(service.list("alice").isEmpty());
+        service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        assertEquals(1, service.list("alice").size());
     }
 
     @Test

@@ -157,6 +157,20 @@ class PipelineTokensTest {
     }
 
     @Test
+    void buildTokensCanBeKeptReadOnlyByPolicy() throws Exception {
+        TokenPolicyConfiguration.get().setBuildTokenFullAccessAllowed(false);
+        WorkflowRun build = run("withJenkinsApiToken(variable: 'T', scope: 'full') { echo 'never' }", Result.FAILURE);
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("Per-build tokens may not have the scope 'full'; allowed: read-only."), log);
+        assertFalse(log.contains("never"));
+        assertTrue(TokenEngine.get().service().list("ci-bot").isEmpty());
+        WorkflowJob readOnly = r.createProject(WorkflowJob.class, "read-only-job");
+        readOnly.setDefinition(new CpsFlowDefinition(
+                "withJenkinsApiToken(variable: 'T', scope: 'read-only') { echo 'read-only is fine' }", true));
+        r.assertBuildStatus(Result.SUCCESS, readOnly.scheduleBuild2(0));
+    }
+
+    @Test
     void buildTokensCanBeDisabledByPolicy() throws Exception {
         TokenPolicyConfiguration.get().setBuildTokensAllowed(false);
         WorkflowRun build = run("withJenkinsApiToken(variable: 'T') { echo 'never' }", Result.FAILURE);
