@@ -75,17 +75,19 @@ public class ApiTokensAction implements Action {
 
     /**
      * Creates a token. With {@code saveAsCredential=true} it is also saved, in the same request, as a "Jenkins API
-     * token" credential in the user's own credentials store; if that fails, the token is revoked again.
+     * token" credential: in the user's own credentials store, or with {@code credentialFolder=<full name>} in that
+     * folder's store. If saving fails, the token is revoked again.
      */
     @POST
     public HttpResponse doCreate(
             @QueryParameter String name,
             @QueryParameter String expiry,
             @QueryParameter String scope,
-            @QueryParameter boolean saveAsCredential) {
+            @QueryParameter boolean saveAsCredential,
+            @QueryParameter String credentialFolder) {
         return answer(() -> {
             TokenRequest request = new TokenRequest(name, ExpiryChoice.parse(expiry, now()), scopeOrNull(scope));
-            CredentialsStore store = saveAsCredential ? PersonalCredentials.storeOf(user) : null;
+            CredentialsStore store = saveAsCredential ? credentialStore(credentialFolder) : null;
             NewToken created = service().create(user.getId(), request, actor());
             JSONObject body = TokenJson.withValue(created, service().policy(), now());
             if (store != null) {
@@ -117,6 +119,13 @@ public class ApiTokensAction implements Action {
     public HttpResponse doRevoke(@QueryParameter String id) {
         return answer(() -> JsonReply.ok(TokenJson.of(
                 service().revoke(user.getId(), id, actor()), service().policy(), now())));
+    }
+
+    /** The store a new token is saved into: the folder's if one is named, else the user's own. */
+    private CredentialsStore credentialStore(String folder) {
+        return folder == null || folder.isBlank()
+                ? PersonalCredentials.storeOf(user)
+                : PersonalCredentials.folderStoreOf(folder.strip());
     }
 
     /** Checks the caller may manage this user's tokens, then turns engine refusals into JSON errors. */

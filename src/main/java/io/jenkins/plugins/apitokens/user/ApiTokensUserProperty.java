@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.user;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.User;
 import hudson.model.UserProperty;
 import hudson.model.UserPropertyDescriptor;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import org.kohsuke.stapler.StaplerRequest2;
  * made by the page's script through {@link ApiTokensAction}, so submitting the page never touches a token.
  */
 public class ApiTokensUserProperty extends UserProperty {
+
+    /** Enough for any team; a very large instance still gets a usable list (REST takes any folder). */
+    private static final int CREDENTIAL_FOLDERS_SHOWN = 200;
 
     /** The tokens, newest state, for the page. */
     @Restricted(NoExternalUse.class)
@@ -56,6 +61,12 @@ public class ApiTokensUserProperty extends UserProperty {
     @Restricted(NoExternalUse.class)
     public boolean isOwnPage() {
         return user.equals(User.current());
+    }
+
+    /** Folders the user may save a new token into as a credential, besides their own store. */
+    @Restricted(NoExternalUse.class)
+    public List<Item> getCredentialFolders() {
+        return PersonalCredentials.writableFolders(CREDENTIAL_FOLDERS_SHOWN);
     }
 
     /** Core's own tokens of this user, listed beside ours so the user has one place to see every token. */

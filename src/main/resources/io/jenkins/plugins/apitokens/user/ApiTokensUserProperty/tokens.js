@@ -56,12 +56,14 @@
   function add(root) {
     var name = root.querySelector(".atm-new-name");
     var credential = root.querySelector(".atm-new-credential");
+    var folder = root.querySelector(".atm-credential-folder");
     clearError(root);
     post(root, "create", {
       name: name.value,
       expiry: root.querySelector(".atm-new-expiry").value,
       scope: root.querySelector(".atm-new-scope").value,
       saveAsCredential: credential !== null && credential.checked,
+      credentialFolder: folder !== null ? folder.value : "",
     }).then(
       function (body) {
         name.value = "";
