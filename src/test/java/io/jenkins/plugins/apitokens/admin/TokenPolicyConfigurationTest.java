@@ -9,11 +9,13 @@ import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import java.time.Duration;
+import java.util.List;
 import jenkins.security.ApiTokenProperty;
 import jenkins.security.apitoken.ApiTokenPropertyConfiguration;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,11 +90,17 @@ class TokenPolicyConfigurationTest {
     }
 
     @Test
-    void theDefaultsShowNoValidationError() throws Exception {
+    void fieldsWhereZeroMeansNoLimitAcceptZero() throws Exception {
         HtmlPage page = r.createWebClient().login("admin").goTo("manage/configureSecurity/");
-        String text = page.asNormalizedText();
-        assertFalse(text.contains("Not a positive integer"), text);
-        assertFalse(text.contains("Not a non-negative integer"), text);
+        for (String field :
+                List.of("maxLifetimeDays", "defaultLifetimeDays", "maxTokensPerUser", "revokeUnusedAfterDays")) {
+            HtmlInput input = page.getElementByName("_." + field);
+            assertEquals("0", input.getValue(), field);
+            // Core's "positive-number" check flags 0 in the browser as "Not a positive integer".
+            List<String> classes = List.of(input.getAttribute("class").split("\\s+"));
+            assertFalse(classes.contains("positive-number"), field + ": " + classes);
+            assertTrue(classes.contains("non-negative-number-required"), field + ": " + classes);
+        }
     }
 
     @Test
