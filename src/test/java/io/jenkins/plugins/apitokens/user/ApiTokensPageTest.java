@@ -123,19 +123,29 @@ class ApiTokensPageTest {
                 .contains("visible to admin"));
     }
 
+    /**
+     * Clicks the first row's rename button, types the new name into core's prompt dialog and confirms.
+     *
+     * @return the name the dialog offered
+     */
+    private static String renameFirstRow(JenkinsRule.WebClient wc, HtmlPage page, String newName) throws Exception {
+        ((HtmlButton) page.querySelector(".atm-rename")).click();
+        wc.waitForBackgroundJavaScript(2000);
+        HtmlInput input = page.querySelector(".jenkins-dialog [data-id=input]");
+        String offered = input.getValue();
+        input.setValue("");
+        input.type(newName);
+        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
+        wc.waitForBackgroundJavaScript(5000);
+        return offered;
+    }
+
     @Test
     void renameThroughTheDialogUpdatesTheRow() throws Exception {
         TokenApi.mint("alice", "old name");
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
         HtmlPage page = wc.goTo("user/alice/security/");
-        ((HtmlButton) page.querySelector(".atm-rename")).click();
-        wc.waitForBackgroundJavaScript(2000);
-        HtmlInput input = page.querySelector(".jenkins-dialog [data-id=input]");
-        assertEquals("old name", input.getValue());
-        input.setValue("");
-        input.type("new name");
-        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
-        wc.waitForBackgroundJavaScript(5000);
+        assertEquals("old name", renameFirstRow(wc, page, "new name"), "the dialog offers the current name");
         assertEquals(
                 "new name", TokenEngine.get().service().list("alice").get(0).name());
         assertEquals("new name", page.querySelector(".atm-name").getTextContent());
@@ -147,13 +157,7 @@ class ApiTokensPageTest {
         TokenApi.mint("alice", "second");
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
         HtmlPage page = wc.goTo("user/alice/security/");
-        ((HtmlButton) page.querySelector(".atm-rename")).click();
-        wc.waitForBackgroundJavaScript(2000);
-        HtmlInput input = page.querySelector(".jenkins-dialog [data-id=input]");
-        input.setValue("");
-        input.type("SECOND");
-        ((HtmlButton) page.querySelector(".jenkins-dialog [data-id=ok]")).click();
-        wc.waitForBackgroundJavaScript(5000);
+        renameFirstRow(wc, page, "SECOND");
         assertEquals(
                 "You already have a token named 'SECOND'; choose another name.",
                 page.querySelector(".atm-error").getTextContent());
