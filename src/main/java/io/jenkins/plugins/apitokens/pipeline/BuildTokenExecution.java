@@ -36,11 +36,8 @@ final class BuildTokenExecution extends StepExecution {
     public boolean start() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        NewToken token = BuildTokens.mint(run, scope);
+        NewToken token = BuildTokens.mint(run, scope, listener);
         String userId = token.token().userId();
-        listener.getLogger()
-                .println(Messages.WithJenkinsApiTokenStep_Minted(
-                        token.token().id(), userId, token.token().scope().id()));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(variable, token.value());
         if (userVariable != null) {

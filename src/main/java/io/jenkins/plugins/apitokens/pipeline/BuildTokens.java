@@ -21,10 +21,14 @@ final class BuildTokens {
 
     private BuildTokens() {}
 
-    /** Mints a token for {@code run}, owned by the user it runs as or the configured build token account. */
-    static NewToken mint(Run<?, ?> run, String scope) throws AbortException {
+    /**
+     * Mints a token for {@code run}, owned by the user it runs as or the configured build token account, and says so
+     * in the build's log (by id, never by value).
+     */
+    static NewToken mint(Run<?, ?> run, String scope, TaskListener listener) throws AbortException {
+        NewToken token;
         try {
-            return TokenEngine.get()
+            token = TokenEngine.get()
                     .service()
                     .createForBuild(
                             tokenUser(),
@@ -34,6 +38,17 @@ final class BuildTokens {
         } catch (TokenRuleException e) {
             throw new AbortException(e.getMessage());
         }
+        listener.getLogger()
+                .println(Messages.WithJenkinsApiTokenStep_Minted(
+                        token.token().id(),
+                        token.token().userId(),
+                        token.token().scope().id()));
+        return token;
+    }
+
+    /** A variable name as typed in a form or a script: trimmed, or {@code null} when blank (not wanted). */
+    static String variableOrNull(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     /** The scopes a build token may be asked for, for the step's and the wrapper's forms. */

@@ -55,7 +55,7 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
 
     @DataBoundSetter
     public void setUserVariable(String userVariable) {
-        this.userVariable = userVariable == null || userVariable.isBlank() ? null : userVariable.strip();
+        this.userVariable = BuildTokens.variableOrNull(userVariable);
     }
 
     public String getScope() {
@@ -75,15 +75,10 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
             throws java.io.IOException {
-        NewToken token = BuildTokens.mint(build, scope);
+        NewToken token = BuildTokens.mint(build, scope, listener);
         synchronized (VALUES) {
             VALUES.put(build, token.value());
         }
-        listener.getLogger()
-                .println(Messages.WithJenkinsApiTokenStep_Minted(
-                        token.token().id(),
-                        token.token().userId(),
-                        token.token().scope().id()));
         context.env(variable, token.value());
         if (userVariable != null) {
             context.env(userVariable, token.token().userId());

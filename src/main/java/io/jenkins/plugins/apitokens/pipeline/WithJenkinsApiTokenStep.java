@@ -39,7 +39,7 @@ public class WithJenkinsApiTokenStep extends Step {
 
     @DataBoundSetter
     public void setUserVariable(String userVariable) {
-        this.userVariable = userVariable == null || userVariable.isBlank() ? null : userVariable.strip();
+        this.userVariable = BuildTokens.variableOrNull(userVariable);
     }
 
     public String getScope() {
