@@ -26,8 +26,16 @@ public final class StoredToken {
     private Long lastUse;
     private String lastSource;
 
-    /** Decoded once per load: verification compares bytes, not hex. */
-    private transient volatile byte[] hashBytes;
+    /*
+     * The hash as four numbers in this object, and the expiry as a number, both derived once from the stored
+     * fields: a check then reads nothing but this object, which saves a cache miss per separate array or box.
+     */
+    private transient long hash0;
+    private transient long hash1;
+    private transient long hash2;
+    private transient long hash3;
+    /** {@link Long#MAX_VALUE} when the token never expires. */
+    private transient long expiresAt;
     /** Only in memory: after a restart a used token has its first use on disk, which is what counts. */
     private transient boolean firstUseAnnounced;
     /*
@@ -72,6 +80,22 @@ public final class StoredToken {
         this.originDetail = originDetail;
         this.created = created.toEpochMilli();
         this.expires = millis(expires);
+        deriveFromStoredFields();
+    }
+
+    /** XStream skips the constructor: derive what is not stored. */
+    private Object readResolve() {
+        deriveFromStoredFields();
+        return this;
+    }
+
+    private void deriveFromStoredFields() {
+        byte[] hash = HexFormat.of().parseHex(sha256);
+        hash0 = TokenHash.word(hash, 0);
+        hash1 = TokenHash.word(hash, 1);
+        hash2 = TokenHash.word(hash, 2);
+        hash3 = TokenHash.word(hash, 3);
+        expiresAt = expires == null ? Long.MAX_VALUE : expires;
     }
 
     private static Long millis(Instant instant) {
@@ -123,7 +147,7 @@ public final class StoredToken {
     }
 
     boolean isExpiredAt(Instant now) {
-        return expires != null && now.toEpochMilli() >= expires;
+        return now.toEpochMilli() >= expiresAt;
     }
 
     boolean expiryAnnounced() {
@@ -135,12 +159,7 @@ public final class StoredToken {
     }
 
     boolean matches(String value) {
-        byte[] expected = hashBytes;
-        if (expected == null) {
-            expected = HexFormat.of().parseHex(sha256);
-            hashBytes = expected;
-        }
-        return TokenHash.matches(value, expected);
+        return TokenHash.matches(value, hash0, hash1, hash2, hash3);
     }
 
     /**

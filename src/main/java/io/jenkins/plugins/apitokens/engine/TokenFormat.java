@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -27,14 +28,21 @@ public final class TokenFormat {
 
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int BASE = ALPHABET.length();
-    /** Membership by table, not by searching the alphabet: this runs on every authenticated request. */
-    private static final boolean[] IN_ALPHABET = new boolean[128];
+    /**
+     * Each character's place in the alphabet, -1 for characters outside it: a table, not a search of the alphabet,
+     * because this runs on every authenticated request.
+     */
+    private static final byte[] DIGITS = new byte[128];
 
     static {
-        for (char c : ALPHABET.toCharArray()) {
-            IN_ALPHABET[c] = true;
+        Arrays.fill(DIGITS, (byte) -1);
+        for (int i = 0; i < BASE; i++) {
+            DIGITS[ALPHABET.charAt(i)] = (byte) i;
         }
     }
+
+    /** Marks a packed id, so that no id packs to 0, the "no id" answer of {@link #idKey}. */
+    private static final long ID_KEY_MARK = 1L << (6 * ID_LENGTH);
 
     private final SecureRandom random;
 
@@ -54,7 +62,7 @@ public final class TokenFormat {
     /** A complete new token value carrying the given id. */
     String newValue(String id) {
         String unchecked = PREFIX + id + randomChars(SECRET_LENGTH);
-        return unchecked + checksumOf(unchecked);
+        return unchecked + checksumOf(unchecked, unchecked.length());
     }
 
     /**
@@ -62,30 +70,70 @@ public final class TokenFormat {
      * turned away before any hashing or lookup.
      */
     public static Optional<String> idOf(String value) {
-        if (value == null || value.length() != LENGTH || !value.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
-            char c = value.charAt(i);
-            if (c >= IN_ALPHABET.length || !IN_ALPHABET[c]) {
-                return Optional.empty();
-            }
-        }
-        String unchecked = value.substring(0, LENGTH - CHECKSUM_LENGTH);
-        if (!checksumOf(unchecked).equals(value.substring(LENGTH - CHECKSUM_LENGTH))) {
-            return Optional.empty();
-        }
-        return Optional.of(value.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH));
+        return keyOf(value) == 0
+                ? Optional.empty()
+                : Optional.of(value.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH));
     }
 
     /** Whether a string has this format, checksum included: what a secret scanner should test. */
     public static boolean isWellFormed(String value) {
-        return idOf(value).isPresent();
+        return keyOf(value) != 0;
     }
 
-    static String checksumOf(String unchecked) {
+    /**
+     * The {@link #idKey packed id} of a well-formed value, or 0 for anything else: {@link #idOf} without allocating
+     * a string, for the check every request makes.
+     */
+    static long keyOf(String value) {
+        if (value == null || value.length() != LENGTH || !value.startsWith(PREFIX)) {
+            return 0;
+        }
+        for (int i = PREFIX.length(); i < LENGTH; i++) {
+            if (digit(value.charAt(i)) < 0) {
+                return 0;
+            }
+        }
+        if (!checksumMatches(value)) {
+            return 0;
+        }
+        return idKey(value, PREFIX.length());
+    }
+
+    /**
+     * An id packed into a {@code long}, six bits per character, so an index can hold ids as numbers rather than
+     * strings; 0 when the characters from {@code from} are not an id.
+     */
+    private static long idKey(String text, int from) {
+        long key = ID_KEY_MARK;
+        for (int i = from; i < from + ID_LENGTH; i++) {
+            int digit = digit(text.charAt(i));
+            if (digit < 0) {
+                return 0;
+            }
+            key |= (long) digit << (6 * (i - from));
+        }
+        return key;
+    }
+
+    /** The packed form of a whole id, such as one typed in a URL; 0 if it is not one. */
+    static long idKey(String id) {
+        return id == null || id.length() != ID_LENGTH ? 0 : idKey(id, 0);
+    }
+
+    private static int digit(char c) {
+        return c < DIGITS.length ? DIGITS[c] : -1;
+    }
+
+    /** Whether the value's last characters are the checksum of the rest. */
+    private static boolean checksumMatches(String value) {
+        int checked = LENGTH - CHECKSUM_LENGTH;
+        return value.regionMatches(checked, checksumOf(value, checked), 0, CHECKSUM_LENGTH);
+    }
+
+    /** The checksum of the first {@code length} characters of the text. */
+    static String checksumOf(String text, int length) {
         CRC32 crc = new CRC32();
-        crc.update(unchecked.getBytes(StandardCharsets.US_ASCII));
+        crc.update(text.getBytes(StandardCharsets.US_ASCII), 0, length);
         long remaining = crc.getValue();
         char[] digits = new char[CHECKSUM_LENGTH];
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {

@@ -258,13 +258,14 @@ public final class TokenService {
      * @param source where the request came from, recorded as the token's last use
      */
     public Verification verify(String userId, String value, String source) {
-        String id = TokenFormat.idOf(value).orElse(null);
-        if (id == null) {
+        long idKey = TokenFormat.keyOf(value);
+        if (idKey == 0) {
             return Verification.rejected(Rejection.MALFORMED);
         }
         UserTokens tokens = repository.find(userId);
-        StoredToken token = tokens == null ? null : tokens.byId(id);
+        StoredToken token = tokens == null ? null : tokens.byKey(idKey);
         if (token == null) {
+            String id = TokenFormat.idOf(value).orElseThrow();
             boolean revoked = recentlyRevoked.contains(new TokenRef(userId, id));
             return Verification.rejected(revoked ? Rejection.REVOKED : Rejection.UNKNOWN);
         }

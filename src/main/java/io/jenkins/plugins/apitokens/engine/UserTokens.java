@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All of one user's tokens, as kept with the user. The engine locks this object for every change; lookups by id go
@@ -19,7 +18,7 @@ public final class UserTokens {
     private int schemaVersion = CURRENT_SCHEMA;
     private List<StoredToken> tokens = new ArrayList<>();
 
-    private transient Map<String, StoredToken> byId = new ConcurrentHashMap<>();
+    private transient TokenIndex byId = new TokenIndex();
     /** By {@link TokenName#uniquenessKey}; guarded by this object's lock. */
     private transient Map<String, StoredToken> byName = new HashMap<>();
     /** Guarded by this object's lock. */
@@ -31,7 +30,7 @@ public final class UserTokens {
     private Object readResolve() {
         List<StoredToken> stored = tokens == null ? List.of() : tokens;
         tokens = new ArrayList<>();
-        byId = new ConcurrentHashMap<>();
+        byId = new TokenIndex();
         byName = new HashMap<>();
         counts = new EnumMap<>(TokenOrigin.class);
         stored.forEach(this::add);
@@ -40,7 +39,12 @@ public final class UserTokens {
     }
 
     StoredToken byId(String id) {
-        return byId.get(id);
+        return byId.get(TokenFormat.idKey(id));
+    }
+
+    /** By {@link TokenFormat#idKey packed id}: the lookup of every check, which takes no lock. */
+    StoredToken byKey(long idKey) {
+        return byId.get(idKey);
     }
 
     /** Callers hold this object's lock. */
@@ -51,7 +55,7 @@ public final class UserTokens {
     /** Callers hold this object's lock. */
     void add(StoredToken token) {
         tokens.add(token);
-        byId.put(token.id(), token);
+        byId.put(TokenFormat.idKey(token.id()), token);
         byName.put(TokenName.uniquenessKey(token.name()), token);
         counts.merge(token.origin(), 1, Integer::sum);
     }
@@ -61,7 +65,7 @@ public final class UserTokens {
         if (!tokens.remove(token)) {
             return false;
         }
-        byId.remove(token.id(), token);
+        byId.remove(TokenFormat.idKey(token.id()), token);
         byName.remove(TokenName.uniquenessKey(token.name()), token);
         counts.merge(token.origin(), -1, Integer::sum);
         return true;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -88,5 +89,41 @@ class TokenFormatTest {
             })
     void malformedValuesHaveNoId(String value) {
         assertTrue(TokenFormat.idOf(value).isEmpty());
+    }
+
+    @Test
+    void differentIdsPackIntoDifferentNonZeroKeys() {
+        Set<String> ids = new HashSet<>();
+        Set<Long> keys = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = format.newId();
+            long key = TokenFormat.idKey(id);
+            assertNotEquals(0, key);
+            assertEquals(ids.add(id), keys.add(key), id);
+        }
+        // Ids differing only in case are different ids.
+        assertNotEquals(TokenFormat.idKey("abcdefgh"), TokenFormat.idKey("ABCDEFGH"));
+        assertNotEquals(TokenFormat.idKey("00000000"), TokenFormat.idKey("00000001"));
+    }
+
+    @Test
+    void aValuesKeyIsItsIdsKey() {
+        String id = format.newId();
+        String value = format.newValue(id);
+        assertEquals(TokenFormat.idKey(id), TokenFormat.keyOf(value));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"abcdefg", "abcdefghi", "abcd:fgh", "abcdefgü", "../../..", "0000000 "})
+    void whatIsNotAnIdHasNoKey(String id) {
+        assertEquals(0, TokenFormat.idKey(id));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"jnkapi_", "jnkapi_0123456789012345678901234567890123456789ü1"})
+    void malformedValuesHaveNoKey(String value) {
+        assertEquals(0, TokenFormat.keyOf(value));
     }
 }
