@@ -57,7 +57,7 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
             Authentication authentication =
                     new UsernamePasswordAuthenticationToken(details.getUsername(), "", details.getAuthorities());
             SecurityListener.fireAuthenticated2(details);
-            TokenRequestScope.mark(req, result.token().scope());
+            TokenRequestScope.mark(req, result.scope());
             return authentication;
         } catch (UsernameNotFoundException e) {
             // The token is valid but its user is gone from the security realm: stop here, as core does.

@@ -279,7 +279,7 @@ public final class TokenService {
         if (policy.get().isUsageTracked() && usage.record(userId, token, now, source)) {
             announceFirstUse(userId, tokens, token);
         }
-        return Verification.accepted(info(userId, token));
+        return Verification.accepted(userId, token);
     }
 
     /** Writes all usage recorded since the last flush; returns how many users were written. */

@@ -51,7 +51,7 @@ class StoredFormTest {
         clock.set(expiry.minusMillis(1));
         Verification lastMoment = after.verify("alice", token.value(), "ip");
         assertTrue(lastMoment.isAccepted(), String.valueOf(lastMoment));
-        assertEquals(Scope.READ_ONLY, lastMoment.token().scope());
+        assertEquals(Scope.READ_ONLY, lastMoment.scope());
         clock.set(expiry);
         assertEquals(
                 Rejection.EXPIRED, after.verify("alice", token.value(), "ip").rejection());

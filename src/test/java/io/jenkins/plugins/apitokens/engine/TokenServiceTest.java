@@ -34,6 +34,21 @@ class TokenServiceTest {
         Verification result = service.verify("alice", token.value(), "10.0.0.1");
         assertTrue(result.isAccepted());
         assertEquals(token.token().id(), result.token().id());
+        assertEquals(Scope.FULL, result.scope());
+    }
+
+    @Test
+    void anAcceptedCheckTellsTheScopeAndDescribesTheTokenWithThisUse() {
+        NewToken token = service.create("alice", new TokenRequest("reader", null, Scope.READ_ONLY), "alice");
+        Verification result = service.verify("alice", token.value(), "10.0.0.7");
+        assertEquals(Scope.READ_ONLY, result.scope());
+        assertEquals(1, result.token().useCount());
+        assertEquals("10.0.0.7", result.token().lastSource());
+        assertFalse(result.toString().contains(token.value()), result.toString());
+
+        Verification refused = service.verify("alice", token.value() + "x", "10.0.0.7");
+        assertNull(refused.scope());
+        assertNull(refused.token());
     }
 
     @Test
