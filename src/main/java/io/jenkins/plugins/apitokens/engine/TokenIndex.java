@@ -14,7 +14,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Open addressing with linear probing, at most half full, so every probe ends at an empty slot. A removed
  * token leaves its key behind with no token (a tombstone), because moving entries would let a concurrent reader
- * miss one; when tombstones make the table too full it is rebuilt into a new one and published whole.
+ * miss one. When keys and tombstones would fill more than half the table, a new one is built for the live tokens and
+ * published whole; a reader still in the old one finds what was there when it started.
  */
 final class TokenIndex {
 
