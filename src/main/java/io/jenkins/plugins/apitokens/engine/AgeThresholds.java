@@ -14,10 +14,12 @@ public record AgeThresholds(int ageingAfterMonths, int oldAfterMonths) {
 
     public AgeThresholds {
         if (ageingAfterMonths < 1) {
-            throw new TokenRuleException("The ageing threshold must be at least 1 month.");
+            throw new TokenRuleException(
+                    "The ageing threshold must be at least 1 month.", PolicySetting.AGE_THRESHOLDS_AGEING);
         }
         if (oldAfterMonths <= ageingAfterMonths) {
-            throw new TokenRuleException("The old threshold must be later than the ageing threshold.");
+            throw new TokenRuleException(
+                    "The old threshold must be later than the ageing threshold.", PolicySetting.AGE_THRESHOLDS_OLD);
         }
     }
 

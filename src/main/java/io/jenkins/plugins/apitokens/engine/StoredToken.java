@@ -18,6 +18,11 @@ public final class StoredToken {
     private Scope scope;
     private TokenOrigin origin;
     private String originDetail;
+    /** The administrator who created the token for its user; {@code null} when the user made it. */
+    private String issuedBy;
+    /** For a per-build token, the run it belongs to (as Jenkins names a run: {@code folder/job#12}). */
+    private String buildRun;
+
     private long created;
     private Long expires;
     private boolean expiryAnnounced;
@@ -134,6 +139,22 @@ public final class StoredToken {
         return originDetail;
     }
 
+    String issuedBy() {
+        return issuedBy;
+    }
+
+    void issuedBy(String administrator) {
+        this.issuedBy = administrator;
+    }
+
+    String buildRun() {
+        return buildRun;
+    }
+
+    void buildRun(String run) {
+        this.buildRun = run;
+    }
+
     boolean firstUseAnnounced() {
         return firstUseAnnounced;
     }
@@ -220,6 +241,7 @@ public final class StoredToken {
                 count,
                 instant(first),
                 instant(last),
-                source);
+                source,
+                issuedBy);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param firstUse {@code null} until first used
  * @param lastUse {@code null} until first used
  * @param lastSource the address of the last use, {@code null} until first used
+ * @param issuedBy the administrator who created the token for its user, {@code null} when the user did
  */
 public record TokenInfo(
         String userId,
@@ -26,7 +27,8 @@ public record TokenInfo(
         long useCount,
         Instant firstUse,
         Instant lastUse,
-        String lastSource) {
+        String lastSource,
+        String issuedBy) {
 
     /** The creation time of a token whose creation was never recorded: old, for every age band. */
     public static final Instant UNKNOWN_CREATION = Instant.EPOCH;

@@ -24,10 +24,45 @@ public final class TokenName {
             throw new TokenRuleException(
                     "A token name can have at most " + MAX_LENGTH + " characters; this one has " + length + ".");
         }
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new TokenRuleException("A token name cannot contain control characters such as line breaks.");
+        if (trimmed.codePoints().anyMatch(TokenName::isMisleading)) {
+            throw new TokenRuleException("A token name cannot contain control characters, line breaks or invisible"
+                    + " formatting characters such as direction overrides.");
         }
         return trimmed;
+    }
+
+    /**
+     * Characters that change how a list or a log line reads without being seen: controls, line and paragraph
+     * separators, and format characters (bidirectional overrides and isolates, zero-width characters), which can
+     * make one name look like another. A zero-width joiner inside an emoji sequence is the one format character
+     * kept, so names in every script and emoji stay possible.
+     */
+    private static boolean isMisleading(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isISOControl(codePoint)
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (type == Character.FORMAT && codePoint != ZERO_WIDTH_JOINER);
+    }
+
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+    /**
+     * {@code text} made to fit {@code max} characters by cutting out its middle, so that both the start (a job's
+     * folder) and the end (its build number) stay readable.
+     */
+    public static String shorten(String text, int max) {
+        String stripped = text == null ? "" : text.strip();
+        int length = stripped.codePointCount(0, stripped.length());
+        if (length <= max) {
+            return stripped;
+        }
+        int keep = max - 1;
+        int head = keep / 2;
+        int tail = keep - head;
+        int headEnd = stripped.offsetByCodePoints(0, head);
+        int tailStart = stripped.offsetByCodePoints(stripped.length(), -tail);
+        return stripped.substring(0, headEnd) + "\u2026" + stripped.substring(tailStart);
     }
 
     /** The key under which names clash: full case folding, so "STRASSE" and "straße" are one name. */

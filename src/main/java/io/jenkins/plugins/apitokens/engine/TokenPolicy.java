@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The administrator's rules for tokens. The default changes nothing on an instance: no expiry required, no limits,
- * every scope, usage tracked. Immutable; build one with {@link #builder()}.
+ * The administrator's rules for tokens, all of them: every way of configuring them (the form, JCasC, a setter)
+ * builds one of these, and a combination that contradicts itself is refused here, naming the setting to change. The
+ * default changes nothing for users' own tokens (no expiry required, no limits, every scope, usage tracked); per-build
+ * tokens are read-only and live at most a day. Immutable; build one with {@link #builder()}.
  */
 public final class TokenPolicy {
 
@@ -27,32 +29,52 @@ public final class TokenPolicy {
     private final boolean buildTokensAllowed;
     private final Duration buildTokenMaxLifetime;
     private final Set<Scope> buildTokenScopes;
+    private final boolean tokensForOthersAllowed;
 
     private TokenPolicy(Builder b) {
         this.legacyTokensAllowed = b.legacyTokensAllowed;
         this.expiryRequired = b.expiryRequired;
-        this.maxLifetime = positiveOrNull(b.maxLifetime, "maximum lifetime");
-        this.defaultLifetime = positiveOrNull(b.defaultLifetime, "default lifetime");
+        this.maxLifetime = positiveOrNull(b.maxLifetime, "maximum lifetime", PolicySetting.MAX_LIFETIME);
+        this.defaultLifetime = positiveOrNull(b.defaultLifetime, "default lifetime", PolicySetting.DEFAULT_LIFETIME);
         if (b.maxTokensPerUser < 0) {
-            throw new TokenRuleException("The maximum number of tokens per user cannot be negative.");
+            throw new TokenRuleException(
+                    "The maximum number of tokens per user cannot be negative.", PolicySetting.MAX_TOKENS_PER_USER);
         }
         this.maxTokensPerUser = b.maxTokensPerUser;
         if (b.allowedScopes.isEmpty()) {
-            throw new TokenRuleException("At least one scope must be allowed.");
+            throw new TokenRuleException("At least one scope must be allowed.", PolicySetting.ALLOWED_SCOPES);
         }
         this.allowedScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.allowedScopes));
         this.ageThresholds = b.ageThresholds;
         this.usageTracked = b.usageTracked;
-        this.revokeUnusedAfter = positiveOrNull(b.revokeUnusedAfter, "unused-token revocation period");
+        this.revokeUnusedAfter = positiveOrNull(
+                b.revokeUnusedAfter, "unused-token revocation period", PolicySetting.REVOKE_UNUSED_AFTER);
+        if (revokeUnusedAfter != null && !usageTracked) {
+            // Without tracking no use is ever recorded, so every token would look unused and be revoked.
+            throw new TokenRuleException(
+                    "Revoking unused tokens needs usage tracking: without it every token looks unused. Turn usage"
+                            + " tracking on, or stop revoking unused tokens.",
+                    PolicySetting.REVOKE_UNUSED_AFTER);
+        }
         this.buildTokensAllowed = b.buildTokensAllowed;
-        this.buildTokenMaxLifetime = positiveOrNull(b.buildTokenMaxLifetime, "build token lifetime");
+        if (b.buildTokenMaxLifetime == null) {
+            // A build token must end even when its build is never seen to end (a crash, a lost controller).
+            throw new TokenRuleException(
+                    "Per-build tokens need a maximum lifetime.", PolicySetting.BUILD_TOKEN_MAX_LIFETIME);
+        }
+        this.buildTokenMaxLifetime = positiveOrNull(
+                b.buildTokenMaxLifetime, "per-build token lifetime", PolicySetting.BUILD_TOKEN_MAX_LIFETIME);
         if (b.buildTokenScopes.isEmpty()) {
-            throw new TokenRuleException("At least one scope must be allowed for per-build tokens.");
+            throw new TokenRuleException(
+                    "At least one scope must be allowed for per-build tokens.", PolicySetting.BUILD_TOKEN_SCOPES);
         }
         this.buildTokenScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.buildTokenScopes));
+        this.tokensForOthersAllowed = b.tokensForOthersAllowed;
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
-            throw new TokenRuleException("The default lifetime (" + describe(defaultLifetime)
-                    + ") cannot be longer than the maximum lifetime (" + describe(maxLifetime) + ").");
+            throw new TokenRuleException(
+                    "The default lifetime (" + describe(defaultLifetime)
+                            + ") cannot be longer than the maximum lifetime (" + describe(maxLifetime) + ").",
+                    PolicySetting.DEFAULT_LIFETIME);
         }
     }
 
@@ -74,25 +96,27 @@ public final class TokenPolicy {
         b.buildTokensAllowed = buildTokensAllowed;
         b.buildTokenMaxLifetime = buildTokenMaxLifetime;
         b.buildTokenScopes = EnumSet.copyOf(buildTokenScopes);
+        b.tokensForOthersAllowed = tokensForOthersAllowed;
         return b;
     }
 
     /**
-     * The expiry a new token gets: the requested one, else the default lifetime from now, else none.
+     * The expiry a new token gets: the moment asked for, no expiry for {@link ExpiryChoice#NEVER}, and for
+     * {@link ExpiryChoice#DEFAULT} the default lifetime from now, else none.
      *
-     * @param requested the expiry asked for, or {@code null} for "use the default" or "never"
      * @return the expiry instant, or {@code null} for a token that never expires
-     * @throws TokenRuleException when the result breaks the policy
+     * @throws TokenRuleException when the result breaks the policy, saying what would be accepted
      */
-    public Instant expiryFor(Instant requested, Instant now) {
-        Instant expiry = requested;
-        if (expiry == null && defaultLifetime != null) {
+    public Instant expiryFor(ExpiryChoice requested, Instant now) {
+        Instant expiry = requested.instant();
+        if (requested.isDefault() && defaultLifetime != null) {
             expiry = now.plus(defaultLifetime);
         }
         if (expiry == null) {
-            if (expiryRequired || maxLifetime != null) {
+            if (requiresExpiry()) {
                 throw new TokenRuleException("Tokens must have an expiry date"
-                        + (maxLifetime == null ? "." : " at most " + describe(maxLifetime) + " from now."));
+                        + (maxLifetime == null ? "." : " at most " + describe(maxLifetime) + " from now.")
+                        + (requested.isNever() ? " 'Never' is not allowed here." : ""));
             }
             return null;
         }
@@ -106,11 +130,62 @@ public final class TokenPolicy {
         return expiry;
     }
 
+    /** Whether every new token must have an expiry date. */
+    public boolean requiresExpiry() {
+        return expiryRequired || maxLifetime != null;
+    }
+
+    /**
+     * The expiry of a rotated token: rotation hands out a new value, so it obeys the policy in force now, not the
+     * one the old token was made under. An expiry within the maximum is kept; a later one, or none where the policy
+     * requires one, is brought to the default lifetime, else the maximum, from now.
+     *
+     * @param current the expiry of the token being rotated, {@code null} for none
+     * @throws TokenRuleException when the policy requires an expiry but gives no lifetime to apply
+     */
+    public Instant expiryForRotation(Instant current, Instant now) {
+        Instant latest = maxLifetime == null ? null : now.plus(maxLifetime);
+        if (current != null && (latest == null || !current.isAfter(latest))) {
+            return current;
+        }
+        if (current == null && !requiresExpiry()) {
+            return null;
+        }
+        if (defaultLifetime != null) {
+            return now.plus(defaultLifetime);
+        }
+        if (latest != null) {
+            return latest;
+        }
+        throw new TokenRuleException("Tokens must now have an expiry date, which rotation cannot choose for you:"
+                + " create a new token with an expiry date, then revoke this one.");
+    }
+
+    /**
+     * A rotated token keeps its scope only if users may still choose it.
+     *
+     * @throws TokenRuleException saying what to do instead
+     */
+    public void checkScopeForRotation(Scope scope) {
+        if (!allowedScopes.contains(scope)) {
+            throw new TokenRuleException("The scope '" + scope.id() + "' of this token is no longer allowed: create"
+                    + " a new token with one of " + scopeList(allowedScopes) + ", then revoke this one.");
+        }
+    }
+
+    /**
+     * Whether administrators may create and rotate tokens of other users, and so see their values. Off by default,
+     * as in core: only a token's owner ever holds its value.
+     */
+    public boolean isTokensForOthersAllowed() {
+        return tokensForOthersAllowed;
+    }
+
     /** @throws TokenRuleException when users may not choose this scope */
     public void checkScope(Scope scope) {
         if (!allowedScopes.contains(scope)) {
-            throw new TokenRuleException("The scope '" + scope.id() + "' is not allowed here; allowed: "
-                    + allowedScopes.stream().map(Scope::id).collect(Collectors.joining(", ")) + ".");
+            throw new TokenRuleException(
+                    "The scope '" + scope.id() + "' is not allowed here; allowed: " + scopeList(allowedScopes) + ".");
         }
     }
 
@@ -124,7 +199,7 @@ public final class TokenPolicy {
         checkScope(scope);
         if (!buildTokenScopes.contains(scope)) {
             throw new TokenRuleException("Per-build tokens may not have the scope '" + scope.id() + "'; allowed: "
-                    + buildTokenScopes.stream().map(Scope::id).collect(Collectors.joining(", ")) + ".");
+                    + scopeList(buildTokenScopes) + ".");
         }
     }
 
@@ -142,10 +217,14 @@ public final class TokenPolicy {
             throw new TokenRuleException("Per-build API tokens are disabled by the administrator.");
         }
         Duration lifetime = buildTokenMaxLifetime;
-        if (maxLifetime != null && (lifetime == null || maxLifetime.compareTo(lifetime) < 0)) {
+        if (maxLifetime != null && maxLifetime.compareTo(lifetime) < 0) {
             lifetime = maxLifetime;
         }
-        return lifetime == null ? null : now.plus(lifetime);
+        return now.plus(lifetime);
+    }
+
+    private static String scopeList(Set<Scope> scopes) {
+        return scopes.stream().map(Scope::id).collect(Collectors.joining(", "));
     }
 
     /** A duration the way the policy texts show it: whole days where it is whole days. */
@@ -158,9 +237,9 @@ public final class TokenPolicy {
         return hours == 1 ? "1 hour" : hours + " hours";
     }
 
-    private static Duration positiveOrNull(Duration duration, String what) {
+    private static Duration positiveOrNull(Duration duration, String what, PolicySetting setting) {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
-            throw new TokenRuleException("The " + what + " must be positive.");
+            throw new TokenRuleException("The " + what + " must be positive.", setting);
         }
         return duration;
     }
@@ -226,7 +305,10 @@ public final class TokenPolicy {
         private Duration revokeUnusedAfter;
         private boolean buildTokensAllowed = true;
         private Duration buildTokenMaxLifetime = Duration.ofDays(1);
-        private Set<Scope> buildTokenScopes = EnumSet.allOf(Scope.class);
+        /* Read-only unless the administrator allows more: a Jenkinsfile's author is not always trusted as much as
+         * the account its builds run as. */
+        private Set<Scope> buildTokenScopes = EnumSet.of(Scope.READ_ONLY);
+        private boolean tokensForOthersAllowed;
 
         private Builder() {}
 
@@ -284,7 +366,7 @@ public final class TokenPolicy {
             return this;
         }
 
-        /** {@code null} for build tokens that only end with their build. */
+        /** How long a per-build token may outlive the start of its build at most; required. */
         public Builder buildTokenMaxLifetime(Duration lifetime) {
             this.buildTokenMaxLifetime = lifetime;
             return this;
@@ -293,6 +375,11 @@ public final class TokenPolicy {
         /** The scopes a per-build token may have (within those users may choose). */
         public Builder buildTokenScopes(Set<Scope> scopes) {
             this.buildTokenScopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
+            return this;
+        }
+
+        public Builder tokensForOthersAllowed(boolean allowed) {
+            this.tokensForOthersAllowed = allowed;
             return this;
         }
 

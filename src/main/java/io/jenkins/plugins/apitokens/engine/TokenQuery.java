@@ -2,10 +2,12 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A filtered, sorted page of tokens for the administrators' overview. The filter and sort are engine rules, so the
@@ -29,16 +31,14 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
         BUILD,
         LEGACY;
 
-        /** The filter named in a URL, or {@link #ALL} for anything unknown. */
+        /**
+         * The filter named in a URL; {@link #ALL} when none is named.
+         *
+         * @throws TokenRuleException for a name it does not know: a typo must never widen a bulk action to every
+         *     token
+         */
         public static Filter parse(String text) {
-            for (Filter filter : values()) {
-                if (filter.name()
-                        .replace("_", "")
-                        .equalsIgnoreCase(text == null ? "" : text.strip().replace("_", ""))) {
-                    return filter;
-                }
-            }
-            return ALL;
+            return named(values(), text, ALL, "filter");
         }
     }
 
@@ -56,17 +56,39 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
             this.order = order;
         }
 
-        /** The sort named in a URL, or {@link #USER} for anything unknown. */
+        /**
+         * The sort named in a URL; {@link #USER} when none is named.
+         *
+         * @throws TokenRuleException for a name it does not know
+         */
         public static Sort parse(String text) {
-            for (Sort sort : values()) {
-                if (sort.name()
-                        .replace("_", "")
-                        .equalsIgnoreCase(text == null ? "" : text.strip().replace("_", ""))) {
-                    return sort;
-                }
-            }
-            return USER;
+            return named(values(), text, USER, "sort");
         }
+    }
+
+    /** The constant named {@code text} ignoring case and underscores, {@code absent} for none, else a refusal. */
+    private static <E extends Enum<E>> E named(E[] values, String text, E absent, String what) {
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        String key = text.strip().replace("_", "").replace("-", "");
+        for (E value : values) {
+            if (value.name().replace("_", "").equalsIgnoreCase(key)) {
+                return value;
+            }
+        }
+        throw new TokenRuleException("Unknown " + what + " '" + text.strip() + "'; use one of: "
+                + Arrays.stream(values).map(TokenQuery::urlName).collect(Collectors.joining(", ")) + ".");
+    }
+
+    /** How a filter or sort is written in a URL: {@code noExpiry}, {@code lastUsed}. */
+    public static String urlName(Enum<?> constant) {
+        String[] words = constant.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
     }
 
     /** One page of the result, with the total so the page can offer the others. */

@@ -1,17 +1,26 @@
 package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What a user asks for when creating a token.
  *
- * @param expiry {@code null} for the policy's default lifetime, or never if there is none
  * @param scope {@code null} for {@link Scope#FULL}
  */
-public record TokenRequest(String name, Instant expiry, Scope scope) {
+public record TokenRequest(String name, ExpiryChoice expiry, Scope scope) {
+
+    public TokenRequest {
+        Objects.requireNonNull(expiry, "expiry");
+    }
+
+    /** @param expiry {@code null} for the policy's default */
+    public TokenRequest(String name, Instant expiry, Scope scope) {
+        this(name, ExpiryChoice.at(expiry), scope);
+    }
 
     public static TokenRequest named(String name) {
-        return new TokenRequest(name, null, null);
+        return new TokenRequest(name, ExpiryChoice.DEFAULT, null);
     }
 
     Scope scopeOrDefault() {

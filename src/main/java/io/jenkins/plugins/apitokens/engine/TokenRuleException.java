@@ -8,7 +8,20 @@ public class TokenRuleException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final PolicySetting setting;
+
     public TokenRuleException(String message) {
+        this(message, null);
+    }
+
+    /** A refused policy: {@code setting} is the one to change. */
+    public TokenRuleException(String message, PolicySetting setting) {
         super(message);
+        this.setting = setting;
+    }
+
+    /** For a refused policy, the setting the message is about; {@code null} for other refusals. */
+    public PolicySetting setting() {
+        return setting;
     }
 }

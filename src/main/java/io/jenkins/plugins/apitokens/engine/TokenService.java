@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +33,8 @@ public final class TokenService {
     private final TokenFormat format;
     private final UsageRecorder usage;
     private final RecentlyRevoked recentlyRevoked = new RecentlyRevoked();
+    /** Build tokens minted since start-up, by run, so a run's end revokes them without a scan. */
+    private final Map<String, Set<TokenRef>> liveBuildTokens = new ConcurrentHashMap<>();
 
     public TokenService(TokenRepository repository, Clock clock, Supplier<TokenPolicy> policy, AuditListener audit) {
         this(repository, clock, policy, audit, new TokenFormat());
@@ -56,8 +62,22 @@ public final class TokenService {
         return clock.instant();
     }
 
-    /** Creates a token for {@code userId}, asked for by {@code actor} (the user or an administrator). */
+    /** Creates a token for {@code userId}, asked for by that user ({@code actor}, as the request names them). */
     public NewToken create(String userId, TokenRequest request, String actor) {
+        return create(userId, request, actor, null);
+    }
+
+    /**
+     * Creates a token for {@code userId} asked for by {@code administrator}, another user: allowed only when the
+     * policy lets administrators issue tokens, since whoever creates a token sees its value. The token is marked as
+     * issued by them.
+     */
+    public NewToken issueFor(String userId, TokenRequest request, String administrator) {
+        requireTokensForOthersAllowed();
+        return create(userId, request, administrator, Objects.requireNonNull(administrator));
+    }
+
+    private NewToken create(String userId, TokenRequest request, String actor, String issuedBy) {
         TokenPolicy rules = policy.get();
         String name = TokenName.normalize(request.name());
         Scope scope = request.scopeOrDefault();
@@ -69,25 +89,38 @@ public final class TokenService {
         synchronized (tokens) {
             requireNameFree(tokens, name, null);
             rules.checkRoomForOneMore(tokens.countOf(TokenOrigin.USER));
-            created = add(userId, tokens, name, scope, TokenOrigin.USER, null, now, expiry);
+            created = add(userId, tokens, name, scope, TokenOrigin.USER, null, now, expiry, token -> {
+                token.issuedBy(issuedBy);
+            });
         }
-        publish(AuditEventType.CREATED, actor, created.token(), null);
+        publish(AuditEventType.CREATED, actor, created.token(), issuedBy == null ? null : "issued by " + issuedBy);
         return created;
+    }
+
+    private void requireTokensForOthersAllowed() {
+        if (!policy.get().isTokensForOthersAllowed()) {
+            throw new TokenPermissionException(
+                    "Only a token's owner may create or rotate it: whoever does sees its value."
+                            + " Administrators may list and revoke other users' tokens.");
+        }
     }
 
     /**
      * Mints a token for one build, named after it. Build tokens do not count against the per-user limit: they are
-     * short-lived and revoked by the build itself.
+     * short-lived and revoked by the build itself, or by {@link #sweep(Predicate)} once the build is over.
      *
-     * @param build how the build is named in lists and the audit trail, such as {@code build folder/job #12}
+     * @param build how the build is named in lists and the audit trail, such as {@code build folder/job #12}; a
+     *     name too long for a token name is shortened in the middle
+     * @param run the run's id, which {@link #revokeBuildTokens(String)} and the sweep go by
+     * @param scope {@code null} for {@link Scope#READ_ONLY}
      */
-    public NewToken createForBuild(String userId, String build, Scope scope, String actor) {
+    public NewToken createForBuild(String userId, String build, String run, Scope scope, String actor) {
         TokenPolicy rules = policy.get();
-        Scope chosen = scope == null ? Scope.FULL : scope;
+        Scope chosen = scope == null ? Scope.READ_ONLY : scope;
         rules.checkBuildTokenScope(chosen);
         Instant now = clock.instant();
         Instant expiry = rules.buildTokenExpiry(now);
-        String baseName = TokenName.normalize(build);
+        String baseName = TokenName.normalize(TokenName.shorten(build, TokenName.MAX_LENGTH - " (99)".length()));
         UserTokens tokens = repository.findOrCreate(userId);
         NewToken created;
         synchronized (tokens) {
@@ -95,10 +128,25 @@ public final class TokenService {
             for (int n = 2; isNameTaken(tokens, name, null); n++) {
                 name = baseName + " (" + n + ")";
             }
-            created = add(userId, tokens, name, chosen, TokenOrigin.BUILD, baseName, now, expiry);
+            created = add(userId, tokens, name, chosen, TokenOrigin.BUILD, baseName, now, expiry, token -> {
+                token.buildRun(Objects.requireNonNull(run, "run"));
+            });
         }
+        liveBuildTokens
+                .computeIfAbsent(run, r -> ConcurrentHashMap.newKeySet())
+                .add(new TokenRef(userId, created.token().id()));
         publish(AuditEventType.CREATED, actor, created.token(), null);
         return created;
+    }
+
+    /**
+     * Revokes the tokens minted for {@code run}, as it ends; tokens already revoked are skipped.
+     *
+     * @return the tokens revoked
+     */
+    public List<TokenInfo> revokeBuildTokens(String run) {
+        Set<TokenRef> refs = liveBuildTokens.remove(run);
+        return refs == null ? List.of() : revokeAll(refs, AuditEvent.SYSTEM, "build ended");
     }
 
     public TokenInfo rename(String userId, String tokenId, String newName, String actor) {
@@ -118,20 +166,48 @@ public final class TokenService {
         return renamed;
     }
 
-    /** Replaces a token's value; the new token keeps name, scope and expiry, and the old value stops working. */
+    /**
+     * Replaces a token's value, asked for by its owner. The new token keeps name and scope, and its expiry within
+     * what the policy allows now: a scope no longer allowed is refused, an expiry beyond today's maximum (or none,
+     * where one is now required) is brought within it. The old value stops working.
+     */
     public NewToken rotate(String userId, String tokenId, String actor) {
+        return rotate(userId, tokenId, actor, null);
+    }
+
+    /** {@link #rotate} asked for by an administrator, only when the policy lets them issue tokens for others. */
+    public NewToken rotateFor(String userId, String tokenId, String administrator) {
+        requireTokensForOthersAllowed();
+        return rotate(userId, tokenId, administrator, Objects.requireNonNull(administrator));
+    }
+
+    private NewToken rotate(String userId, String tokenId, String actor, String issuedBy) {
+        TokenPolicy rules = policy.get();
         UserTokens tokens = existing(userId, tokenId);
         Instant now = clock.instant();
         NewToken rotated;
         synchronized (tokens) {
             StoredToken old = require(tokens, tokenId);
+            if (old.origin() == TokenOrigin.BUILD) {
+                throw new TokenRuleException("Per-build tokens end with their build and cannot be rotated.");
+            }
             if (old.isExpiredAt(now)) {
                 throw new TokenRuleException("Token '" + old.name() + "' has expired; create a new one instead.");
             }
+            rules.checkScopeForRotation(old.scope());
+            Instant expiry = rules.expiryForRotation(old.expires(), now);
             tokens.remove(old);
             try {
                 rotated = add(
-                        userId, tokens, old.name(), old.scope(), old.origin(), old.originDetail(), now, old.expires());
+                        userId,
+                        tokens,
+                        old.name(),
+                        old.scope(),
+                        old.origin(),
+                        old.originDetail(),
+                        now,
+                        expiry,
+                        token -> token.issuedBy(issuedBy));
             } catch (TokenStorageException e) {
                 tokens.add(old);
                 throw e;
@@ -162,6 +238,10 @@ public final class TokenService {
      * @return the tokens revoked
      */
     public List<TokenInfo> revokeAll(Collection<TokenRef> refs, String actor) {
+        return revokeAll(refs, actor, "bulk");
+    }
+
+    private List<TokenInfo> revokeAll(Collection<TokenRef> refs, String actor, String why) {
         Map<String, List<String>> idsByUser = new LinkedHashMap<>();
         for (TokenRef ref : refs) {
             idsByUser.computeIfAbsent(ref.userId(), u -> new ArrayList<>()).add(ref.tokenId());
@@ -191,15 +271,17 @@ public final class TokenService {
                 }
             }
         }
-        revoked.forEach(token -> publish(AuditEventType.REVOKED, actor, token, "bulk"));
-        audit.onEvent(new AuditEvent(
-                clock.instant(),
-                AuditEventType.BULK_REVOKED,
-                actor,
-                null,
-                null,
-                null,
-                revoked.size() + " tokens revoked"));
+        revoked.forEach(token -> publish(AuditEventType.REVOKED, actor, token, why));
+        if (revoked.size() > 1) {
+            audit.onEvent(new AuditEvent(
+                    clock.instant(),
+                    AuditEventType.BULK_REVOKED,
+                    actor,
+                    null,
+                    null,
+                    null,
+                    revoked.size() + " tokens revoked"));
+        }
         return revoked;
     }
 
@@ -292,32 +374,48 @@ public final class TokenService {
     }
 
     /**
-     * The periodic clean-up: announces tokens that expired, revokes expired build tokens, and revokes tokens unused
-     * for longer than the policy allows (when it says so).
+     * The periodic clean-up: announces tokens that expired, revokes build tokens that expired or whose build is
+     * over, and revokes tokens unused for longer than the policy allows (when it says so).
      *
+     * @param runIsBuilding whether the run a build token belongs to is still building; a token whose run is
+     *     unknown or finished is revoked
      * @return the tokens revoked
      */
-    public List<TokenInfo> sweep() {
+    public List<TokenInfo> sweep(Predicate<String> runIsBuilding) {
         Instant now = clock.instant();
         TokenPolicy rules = policy.get();
-        List<TokenRef> expiredBuildTokens = new ArrayList<>();
+        List<TokenRef> endedBuildTokens = new ArrayList<>();
         List<TokenRef> unused = new ArrayList<>();
         for (String userId : repository.userIds()) {
             announceExpiries(userId, now);
-            for (TokenInfo token : list(userId)) {
-                if (token.origin() == TokenOrigin.BUILD && token.isExpiredAt(now)) {
-                    expiredBuildTokens.add(new TokenRef(userId, token.id()));
-                } else if (rules.getRevokeUnusedAfter() != null && token.unusedFor(rules.getRevokeUnusedAfter(), now)) {
-                    unused.add(new TokenRef(userId, token.id()));
+            UserTokens tokens = repository.find(userId);
+            if (tokens == null) {
+                continue;
+            }
+            List<StoredToken> buildTokens = new ArrayList<>();
+            synchronized (tokens) {
+                for (StoredToken token : tokens.all()) {
+                    if (token.origin() == TokenOrigin.BUILD) {
+                        buildTokens.add(token);
+                    } else if (rules.getRevokeUnusedAfter() != null
+                            && info(userId, token).unusedFor(rules.getRevokeUnusedAfter(), now)) {
+                        unused.add(new TokenRef(userId, token.id()));
+                    }
+                }
+            }
+            // Asked outside the user's lock: finding a run may load it from disk.
+            for (StoredToken token : buildTokens) {
+                if (token.isExpiredAt(now) || token.buildRun() == null || !runIsBuilding.test(token.buildRun())) {
+                    endedBuildTokens.add(new TokenRef(userId, token.id()));
                 }
             }
         }
         List<TokenInfo> revoked = new ArrayList<>();
-        if (!expiredBuildTokens.isEmpty()) {
-            revoked.addAll(revokeAll(expiredBuildTokens, AuditEvent.SYSTEM));
+        if (!endedBuildTokens.isEmpty()) {
+            revoked.addAll(revokeAll(endedBuildTokens, AuditEvent.SYSTEM, "build ended"));
         }
         if (!unused.isEmpty()) {
-            revoked.addAll(revokeAll(unused, AuditEvent.SYSTEM));
+            revoked.addAll(revokeAll(unused, AuditEvent.SYSTEM, "unused"));
         }
         return revoked;
     }
@@ -370,13 +468,15 @@ public final class TokenService {
             TokenOrigin origin,
             String originDetail,
             Instant now,
-            Instant expiry) {
+            Instant expiry,
+            Consumer<StoredToken> provenance) {
         String id = format.newId();
         while (tokens.byId(id) != null) {
             id = format.newId();
         }
         String value = format.newValue(id);
         StoredToken token = new StoredToken(id, name, value, scope, origin, originDetail, now, expiry);
+        provenance.accept(token);
         tokens.add(token);
         saveOrUndo(userId, tokens, () -> tokens.remove(token));
         return new NewToken(info(userId, token), value);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apitokens.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,24 +19,41 @@ class ExpiryChoiceTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"never", " Never ", "default"})
-    void noExpiryMeansThePolicyDefault(String text) {
-        assertNull(ExpiryChoice.parse(text, NOW));
+    @ValueSource(strings = {" ", "default", " Default "})
+    void nothingMeansThePolicyDefault(String text) {
+        ExpiryChoice choice = ExpiryChoice.parse(text, NOW);
+        assertEquals(ExpiryChoice.DEFAULT, choice);
+        assertTrue(choice.isDefault());
+        assertNull(choice.instant());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"never", " Never "})
+    void neverIsItsOwnChoiceNotTheDefault(String text) {
+        ExpiryChoice choice = ExpiryChoice.parse(text, NOW);
+        assertEquals(ExpiryChoice.NEVER, choice);
+        assertTrue(choice.isNever());
+        assertFalse(choice.isDefault());
     }
 
     @Test
     void daysCountFromNow() {
-        assertEquals(NOW.plus(Duration.ofDays(90)), ExpiryChoice.parse("90d", NOW));
+        assertEquals(
+                NOW.plus(Duration.ofDays(90)), ExpiryChoice.parse("90d", NOW).instant());
     }
 
     @Test
-    void aDateExpiresAsItBeginsInUtc() {
-        assertEquals(Instant.parse("2027-01-31T00:00:00Z"), ExpiryChoice.parse("2027-01-31", NOW));
+    void aDateIsValidThroughThatWholeDayInUtcAsCoresDatesAre() {
+        assertEquals(
+                Instant.parse("2027-02-01T00:00:00Z"),
+                ExpiryChoice.parse("2027-01-31", NOW).instant());
     }
 
     @Test
     void anInstantIsTakenAsIs() {
-        assertEquals(Instant.parse("2027-01-31T08:30:00Z"), ExpiryChoice.parse("2027-01-31T08:30:00Z", NOW));
+        assertEquals(
+                Instant.parse("2027-01-31T08:30:00Z"),
+                ExpiryChoice.parse("2027-01-31T08:30:00Z", NOW).instant());
     }
 
     @ParameterizedTest

@@ -63,4 +63,36 @@ class TokenNameTest {
         assertEquals(TokenName.uniquenessKey("STRASSE"), TokenName.uniquenessKey("straße"));
         assertNotEquals(TokenName.uniquenessKey("deploy"), TokenName.uniquenessKey("deploy2"));
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "deploy\u202Eexe.txt", // right-to-left override
+                "ci\u2066x\u2069", // isolates
+                "one\u2028two", // line separator
+                "one\u2029two", // paragraph separator
+                "zero\u200Bwidth",
+                "soft\u00ADhyphen"
+            })
+    void invisibleCharactersThatChangeHowAListReadsAreRefused(String name) {
+        TokenRuleException e = assertThrows(TokenRuleException.class, () -> TokenName.normalize(name));
+        assertTrue(e.getMessage().contains("direction"), e.getMessage());
+    }
+
+    @Test
+    void namesInAnyScriptAndEmojiSequencesStayPossible() {
+        assertEquals("déploiement מבחן 部署", TokenName.normalize("déploiement מבחן 部署"));
+        String family = "\uD83D\uDC69\u200D\uD83D\uDCBB laptop";
+        assertEquals(family, TokenName.normalize(family));
+    }
+
+    @Test
+    void shorteningKeepsBothEndsAndFitsTheLimit() {
+        String build = "build " + "very-long-folder/".repeat(10) + "job #1234";
+        String shortened = TokenName.shorten(build, 95);
+        assertEquals(95, shortened.codePointCount(0, shortened.length()));
+        assertTrue(shortened.startsWith("build very-long"), shortened);
+        assertTrue(shortened.endsWith("job #1234"), shortened);
+        assertEquals("short #1", TokenName.shorten("short #1", 95));
+    }
 }

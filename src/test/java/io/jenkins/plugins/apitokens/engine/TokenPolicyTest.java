@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +17,21 @@ class TokenPolicyTest {
 
     @Test
     void defaultPolicyLetsTokensNeverExpire() {
-        assertNull(TokenPolicy.DEFAULT.expiryFor(null, NOW));
+        assertNull(TokenPolicy.DEFAULT.expiryFor(ExpiryChoice.DEFAULT, NOW));
     }
 
     @Test
     void defaultLifetimeAppliesWhenNoExpiryIsRequested() {
         TokenPolicy policy =
                 TokenPolicy.builder().defaultLifetime(Duration.ofDays(90)).build();
-        assertEquals(NOW.plus(Duration.ofDays(90)), policy.expiryFor(null, NOW));
+        assertEquals(NOW.plus(Duration.ofDays(90)), policy.expiryFor(ExpiryChoice.DEFAULT, NOW));
     }
 
     @Test
     void requiredExpiryRefusesANeverExpiringToken() {
         TokenPolicy policy = TokenPolicy.builder().expiryRequired(true).build();
-        TokenRuleException e = assertThrows(TokenRuleException.class, () -> policy.expiryFor(null, NOW));
+        TokenRuleException e =
+                assertThrows(TokenRuleException.class, () -> policy.expiryFor(ExpiryChoice.DEFAULT, NOW));
         assertEquals("Tokens must have an expiry date.", e.getMessage());
     }
 
@@ -38,7 +40,8 @@ class TokenPolicyTest {
         TokenPolicy policy =
                 TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
         Instant tooLate = NOW.plus(Duration.ofDays(30)).plusSeconds(1);
-        TokenRuleException e = assertThrows(TokenRuleException.class, () -> policy.expiryFor(tooLate, NOW));
+        TokenRuleException e =
+                assertThrows(TokenRuleException.class, () -> policy.expiryFor(ExpiryChoice.at(tooLate), NOW));
         assertEquals("Tokens can live at most 30 days; choose an earlier expiry date.", e.getMessage());
     }
 
@@ -47,20 +50,22 @@ class TokenPolicyTest {
         TokenPolicy policy =
                 TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
         Instant limit = NOW.plus(Duration.ofDays(30));
-        assertEquals(limit, policy.expiryFor(limit, NOW));
+        assertEquals(limit, policy.expiryFor(ExpiryChoice.at(limit), NOW));
     }
 
     @Test
     void maximumLifetimeImpliesAnExpiry() {
         TokenPolicy policy =
                 TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
-        TokenRuleException e = assertThrows(TokenRuleException.class, () -> policy.expiryFor(null, NOW));
+        TokenRuleException e =
+                assertThrows(TokenRuleException.class, () -> policy.expiryFor(ExpiryChoice.DEFAULT, NOW));
         assertEquals("Tokens must have an expiry date at most 30 days from now.", e.getMessage());
     }
 
     @Test
     void expiryInThePastIsRefused() {
-        TokenRuleException e = assertThrows(TokenRuleException.class, () -> TokenPolicy.DEFAULT.expiryFor(NOW, NOW));
+        TokenRuleException e =
+                assertThrows(TokenRuleException.class, () -> TokenPolicy.DEFAULT.expiryFor(ExpiryChoice.at(NOW), NOW));
         assertEquals("The expiry date must be in the future.", e.getMessage());
     }
 
@@ -146,5 +151,114 @@ class TokenPolicyTest {
                 TokenRuleException.class,
                 () -> TokenPolicy.builder().buildTokenScopes(Set.of()).build());
         assertEquals("At least one scope must be allowed for per-build tokens.", refused.getMessage());
+    }
+
+    @Test
+    void neverMeansNeverWhereThePolicyAllowsItEvenWithADefaultLifetime() {
+        TokenPolicy policy =
+                TokenPolicy.builder().defaultLifetime(Duration.ofDays(90)).build();
+        assertNull(policy.expiryFor(ExpiryChoice.NEVER, NOW));
+        assertEquals(NOW.plus(Duration.ofDays(90)), policy.expiryFor(ExpiryChoice.DEFAULT, NOW));
+    }
+
+    @Test
+    void neverIsRefusedWithAMessageWhereAnExpiryIsRequired() {
+        TokenPolicy required = TokenPolicy.builder()
+                .expiryRequired(true)
+                .defaultLifetime(Duration.ofDays(30))
+                .build();
+        TokenRuleException e =
+                assertThrows(TokenRuleException.class, () -> required.expiryFor(ExpiryChoice.NEVER, NOW));
+        assertTrue(e.getMessage().contains("'Never' is not allowed"), e.getMessage());
+        TokenPolicy capped =
+                TokenPolicy.builder().maxLifetime(Duration.ofDays(90)).build();
+        assertThrows(TokenRuleException.class, () -> capped.expiryFor(ExpiryChoice.NEVER, NOW));
+    }
+
+    @Test
+    void revokingUnusedTokensWithoutUsageTrackingIsRefused() {
+        // Nothing would record uses, so every token would look unused and be revoked.
+        TokenRuleException e = assertThrows(TokenRuleException.class, () -> TokenPolicy.builder()
+                .usageTracked(false)
+                .revokeUnusedAfter(Duration.ofDays(30))
+                .build());
+        assertEquals(PolicySetting.REVOKE_UNUSED_AFTER, e.setting());
+        assertTrue(e.getMessage().contains("usage tracking"), e.getMessage());
+    }
+
+    @Test
+    void perBuildTokensAlwaysHaveALifetimeAndAreReadOnlyByDefault() {
+        TokenRuleException e = assertThrows(
+                TokenRuleException.class,
+                () -> TokenPolicy.builder().buildTokenMaxLifetime(null).build());
+        assertEquals(PolicySetting.BUILD_TOKEN_MAX_LIFETIME, e.setting());
+        assertThrows(
+                TokenRuleException.class,
+                () -> TokenPolicy.builder().buildTokenMaxLifetime(Duration.ZERO).build());
+        assertEquals(Set.of(Scope.READ_ONLY), TokenPolicy.DEFAULT.getBuildTokenScopes());
+        assertEquals(NOW.plus(Duration.ofDays(1)), TokenPolicy.DEFAULT.buildTokenExpiry(NOW));
+    }
+
+    @Test
+    void eachRefusalNamesTheSettingToChange() {
+        assertEquals(
+                PolicySetting.DEFAULT_LIFETIME,
+                assertThrows(TokenRuleException.class, () -> TokenPolicy.builder()
+                                .maxLifetime(Duration.ofDays(90))
+                                .defaultLifetime(Duration.ofDays(200))
+                                .build())
+                        .setting());
+        assertEquals(
+                PolicySetting.MAX_LIFETIME,
+                assertThrows(TokenRuleException.class, () -> TokenPolicy.builder()
+                                .maxLifetime(Duration.ofDays(-5))
+                                .build())
+                        .setting());
+        assertEquals(
+                PolicySetting.AGE_THRESHOLDS_OLD,
+                assertThrows(TokenRuleException.class, () -> new AgeThresholds(12, 3))
+                        .setting());
+        assertEquals(
+                PolicySetting.AGE_THRESHOLDS_AGEING,
+                assertThrows(TokenRuleException.class, () -> new AgeThresholds(-1, 12))
+                        .setting());
+    }
+
+    @Test
+    void rotationKeepsAnExpiryWithinTodaysMaximum() {
+        TokenPolicy policy =
+                TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
+        Instant soon = NOW.plus(Duration.ofDays(10));
+        assertEquals(soon, policy.expiryForRotation(soon, NOW));
+    }
+
+    @Test
+    void rotationBringsALaterOrMissingExpiryWithinTodaysPolicy() {
+        TokenPolicy capped =
+                TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
+        assertEquals(NOW.plus(Duration.ofDays(30)), capped.expiryForRotation(null, NOW));
+        assertEquals(NOW.plus(Duration.ofDays(30)), capped.expiryForRotation(NOW.plus(Duration.ofDays(400)), NOW));
+        TokenPolicy withDefault = TokenPolicy.builder()
+                .expiryRequired(true)
+                .defaultLifetime(Duration.ofDays(7))
+                .build();
+        assertEquals(NOW.plus(Duration.ofDays(7)), withDefault.expiryForRotation(null, NOW));
+        assertNull(TokenPolicy.DEFAULT.expiryForRotation(null, NOW));
+    }
+
+    @Test
+    void rotationRefusesWhereThePolicyRequiresAnExpiryButGivesNoLifetime() {
+        TokenPolicy policy = TokenPolicy.builder().expiryRequired(true).build();
+        TokenRuleException e = assertThrows(TokenRuleException.class, () -> policy.expiryForRotation(null, NOW));
+        assertTrue(e.getMessage().contains("create a new token"), e.getMessage());
+    }
+
+    @Test
+    void rotationRefusesAScopeNoLongerAllowedSayingWhatToDo() {
+        TokenPolicy policy =
+                TokenPolicy.builder().allowedScopes(Set.of(Scope.READ_ONLY)).build();
+        TokenRuleException e = assertThrows(TokenRuleException.class, () -> policy.checkScopeForRotation(Scope.FULL));
+        assertTrue(e.getMessage().contains("read-only") && e.getMessage().contains("revoke"), e.getMessage());
+        policy.checkScopeForRotation(Scope.READ_ONLY);
     }
 }

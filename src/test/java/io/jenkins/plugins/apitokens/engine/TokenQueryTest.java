@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,19 @@ class TokenQueryTest {
             Instant lastUse,
             TokenOrigin origin) {
         return new TokenInfo(
-                user, user + "-" + name, name, Scope.FULL, origin, null, created, expires, uses, null, lastUse, null);
+                user,
+                user + "-" + name,
+                name,
+                Scope.FULL,
+                origin,
+                null,
+                created,
+                expires,
+                uses,
+                null,
+                lastUse,
+                null,
+                null);
     }
 
     private final List<TokenInfo> tokens = List.of(
@@ -119,10 +132,32 @@ class TokenQueryTest {
     }
 
     @Test
-    void unknownFilterAndSortFallBackToTheDefaults() {
-        assertEquals(TokenQuery.Filter.ALL, TokenQuery.Filter.parse("<script>"));
+    void absentFilterAndSortMeanTheDefaults() {
+        assertEquals(TokenQuery.Filter.ALL, TokenQuery.Filter.parse(null));
+        assertEquals(TokenQuery.Filter.ALL, TokenQuery.Filter.parse(" "));
         assertEquals(TokenQuery.Sort.USER, TokenQuery.Sort.parse(null));
         assertEquals(TokenQuery.Sort.LAST_USED, TokenQuery.Sort.parse("lastUsed"));
+        assertEquals(TokenQuery.Filter.NO_EXPIRY, TokenQuery.Filter.parse("noExpiry"));
+    }
+
+    @Test
+    void anUnknownFilterOrSortIsRefusedNeverReadAsEverything() {
+        // A typo in a bulk revocation's filter once meant "all": every token of the instance went.
+        TokenRuleException filter = assertThrows(TokenRuleException.class, () -> TokenQuery.Filter.parse("expird"));
+        assertTrue(filter.getMessage().contains("'expird'"), filter.getMessage());
+        assertTrue(filter.getMessage().contains("expired"), filter.getMessage());
+        assertThrows(TokenRuleException.class, () -> TokenQuery.Filter.parse("<script>"));
+        assertThrows(TokenRuleException.class, () -> TokenQuery.Sort.parse("created desc"));
+    }
+
+    @Test
+    void urlNamesReadBackAsTheirConstants() {
+        for (TokenQuery.Filter filter : TokenQuery.Filter.values()) {
+            assertEquals(filter, TokenQuery.Filter.parse(TokenQuery.urlName(filter)));
+        }
+        for (TokenQuery.Sort sort : TokenQuery.Sort.values()) {
+            assertEquals(sort, TokenQuery.Sort.parse(TokenQuery.urlName(sort)));
+        }
     }
 
     @Test

@@ -39,7 +39,8 @@ class TokenServiceTest {
 
     @Test
     void anAcceptedCheckTellsTheScopeAndDescribesTheTokenWithThisUse() {
-        NewToken token = service.create("alice", new TokenRequest("reader", null, Scope.READ_ONLY), "alice");
+        NewToken token =
+                service.create("alice", new TokenRequest("reader", ExpiryChoice.DEFAULT, Scope.READ_ONLY), "alice");
         Verification result = service.verify("alice", token.value(), "10.0.0.7");
         assertEquals(Scope.READ_ONLY, result.scope());
         assertEquals(1, result.token().useCount());
@@ -220,7 +221,7 @@ class TokenServiceTest {
     @Test
     void tokenLimitCountsOnlyUserTokens() {
         policy.set(TokenPolicy.builder().maxTokensPerUser(1).build());
-        service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
         create("alice", "first");
         assertThrows(TokenRuleException.class, () -> create("alice", "second"));
     }
@@ -230,9 +231,10 @@ class TokenServiceTest {
         policy.set(
                 TokenPolicy.builder().buildTokenScopes(Set.of(Scope.READ_ONLY)).build());
         assertThrows(
-                TokenRuleException.class, () -> service.createForBuild("alice", "build job #1", Scope.FULL, "alice"));
+                TokenRuleException.class,
+                () -> service.createForBuild("alice", "build job #1", "job#1", Scope.FULL, "alice"));
         assertTrue(service.list("alice").isEmpty());
-        service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
         assertEquals(1, service.list("alice").size());
     }
 
@@ -289,8 +291,8 @@ class TokenServiceTest {
 
     @Test
     void buildTokensAreNamedAfterTheirBuildAndKeptApart() {
-        NewToken first = service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
-        NewToken second = service.createForBuild("alice", "build job #1", Scope.READ_ONLY, "alice");
+        NewToken first = service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
+        NewToken second = service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
         assertEquals(TokenOrigin.BUILD, first.token().origin());
         assertEquals("build job #1", first.token().name());
         assertEquals("build job #1 (2)", second.token().name());
@@ -350,6 +352,7 @@ class TokenServiceTest {
                 3,
                 null,
                 null,
+                null,
                 null);
         service.announceRevoked(legacy, "admin");
         AuditEvent event = audit.events.get(audit.events.size() - 1);
@@ -381,5 +384,99 @@ class TokenServiceTest {
     @Test
     void neverExpiringTokenHasNoExpiry() {
         assertNull(create("alice", "forever").token().expires());
+    }
+
+    @Test
+    void rotationAppliesThePolicyInForceNotTheOneTheTokenWasMadeUnder() {
+        NewToken forever = create("alice", "forever");
+        policy.set(TokenPolicy.builder()
+                .expiryRequired(true)
+                .maxLifetime(Duration.ofDays(30))
+                .allowedScopes(Set.of(Scope.READ_ONLY))
+                .build());
+        TokenRuleException refused = assertThrows(
+                TokenRuleException.class,
+                () -> service.rotate("alice", forever.token().id(), "alice"));
+        assertTrue(refused.getMessage().contains("no longer allowed"), refused.getMessage());
+        assertTrue(service.verify("alice", forever.value(), "ip").isAccepted(), "a refused rotation keeps the token");
+
+        policy.set(TokenPolicy.builder()
+                .expiryRequired(true)
+                .maxLifetime(Duration.ofDays(30))
+                .build());
+        NewToken rotated = service.rotate("alice", forever.token().id(), "alice");
+        assertEquals(START.plus(Duration.ofDays(30)), rotated.token().expires());
+        assertFalse(service.verify("alice", forever.value(), "ip").isAccepted());
+    }
+
+    @Test
+    void onlyTheOwnerCreatesOrRotatesUnlessThePolicyLetsAdministratorsIssueTokens() {
+        NewToken own = create("bob", "own");
+        assertThrows(TokenRuleException.class, () -> service.issueFor("bob", TokenRequest.named("x"), "admin"));
+        assertThrows(
+                TokenRuleException.class,
+                () -> service.rotateFor("bob", own.token().id(), "admin"));
+        assertEquals(1, service.list("bob").size());
+
+        policy.set(TokenPolicy.builder().tokensForOthersAllowed(true).build());
+        NewToken issued = service.issueFor("bob", TokenRequest.named("service"), "admin");
+        assertEquals("admin", issued.token().issuedBy());
+        assertNull(own.token().issuedBy());
+        AuditEvent created = audit.events.get(audit.events.size() - 1);
+        assertEquals("admin", created.actor());
+        assertEquals("issued by admin", created.detail());
+        assertEquals(
+                "admin",
+                service.rotateFor("bob", own.token().id(), "admin").token().issuedBy());
+    }
+
+    @Test
+    void buildTokensAreReadOnlyUnlessAskedAndAllowed() {
+        NewToken token = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        assertEquals(Scope.READ_ONLY, token.token().scope());
+        assertThrows(
+                TokenRuleException.class,
+                () -> service.createForBuild("alice", "build job #2", "job#2", Scope.FULL, "SYSTEM"));
+    }
+
+    @Test
+    void aRunsEndRevokesItsBuildTokensAndNoOthers() {
+        NewToken first = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        NewToken again = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        NewToken other = service.createForBuild("alice", "build job #2", "job#2", null, "SYSTEM");
+        assertEquals(2, service.revokeBuildTokens("job#1").size());
+        assertFalse(service.verify("alice", first.value(), "ip").isAccepted());
+        assertFalse(service.verify("alice", again.value(), "ip").isAccepted());
+        assertTrue(service.verify("alice", other.value(), "ip").isAccepted());
+        assertTrue(service.revokeBuildTokens("job#1").isEmpty());
+    }
+
+    @Test
+    void theSweepRevokesBuildTokensWhoseRunIsNoLongerBuilding() {
+        NewToken running = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        NewToken ended = service.createForBuild("alice", "build job #2", "job#2", null, "SYSTEM");
+        NewToken own = create("alice", "own");
+        List<TokenInfo> revoked = service.sweep("job#1"::equals);
+        assertEquals(
+                List.of(ended.token().id()), revoked.stream().map(TokenInfo::id).toList());
+        assertTrue(service.verify("alice", running.value(), "ip").isAccepted());
+        assertTrue(service.verify("alice", own.value(), "ip").isAccepted());
+    }
+
+    @Test
+    void buildTokensCannotBeRotated() {
+        NewToken token = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        assertThrows(
+                TokenRuleException.class,
+                () -> service.rotate("alice", token.token().id(), "alice"));
+    }
+
+    @Test
+    void aVeryLongJobNameStillGetsATokenNamedAfterItsBuild() {
+        String build = "build " + "folder-with-a-long-name/".repeat(8) + "job #12";
+        NewToken first = service.createForBuild("alice", build, "x#12", null, "SYSTEM");
+        NewToken second = service.createForBuild("alice", build, "x#12", null, "SYSTEM");
+        assertTrue(first.token().name().endsWith("job #12"), first.token().name());
+        assertTrue(second.token().name().endsWith("job #12 (2)"), second.token().name());
     }
 }
