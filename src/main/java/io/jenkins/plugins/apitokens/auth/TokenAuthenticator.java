@@ -14,19 +14,23 @@ import jenkins.security.BasicHeaderAuthenticator;
 import jenkins.security.SecurityListener;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Accepts {@code user:token} in HTTP Basic authentication (REST and the CLI's {@code -auth}) when the token is one
- * of this plugin's. Anything else is left to core's authenticators, so core tokens and passwords keep working; a
- * refused token of ours also falls through, and ends in core's 401, which says nothing about why.
+ * of this plugin's. It runs first ({@link #ORDINAL}), before core's token and password checks. A value that is not
+ * of this plugin's format is left to them, so core tokens and passwords keep working; a value of this plugin's format
+ * that does not verify is refused here and never reaches the security realm as a password (see
+ * {@link PasswordAuthenticatorSkippingTokens}): core then answers 401.
  */
-@Extension
+@Extension(ordinal = TokenAuthenticator.ORDINAL)
 @Restricted(NoExternalUse.class)
 public class TokenAuthenticator extends BasicHeaderAuthenticator {
+
+    /** Before core's authenticators, whose ordinal is 0: the cheap, realm-free check goes first. */
+    static final double ORDINAL = 100;
 
     private static final Logger LOGGER = Logger.getLogger(TokenAuthenticator.class.getName());
 
@@ -38,6 +42,7 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
         }
         User user = User.getById(username, false);
         if (user == null) {
+            LOGGER.log(Level.FINE, "Refused an API token for {0}: no such user", username);
             return null;
         }
         Verification result;
@@ -55,7 +60,7 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
             UserDetails details = user.getUserDetailsForImpersonation2();
             // What core's (restricted) User.impersonate(UserDetails) does, without asking the realm twice.
             Authentication authentication =
-                    new UsernamePasswordAuthenticationToken(details.getUsername(), "", details.getAuthorities());
+                    new TokenAuthentication(details.getUsername(), details.getAuthorities(), result.token());
             SecurityListener.fireAuthenticated2(details);
             TokenRequestScope.mark(req, result.scope());
             return authentication;

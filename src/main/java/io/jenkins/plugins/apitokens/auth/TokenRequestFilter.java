@@ -2,6 +2,8 @@ package io.jenkins.plugins.apitokens.auth;
 
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.PluginServletFilter;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import jakarta.servlet.Filter;
@@ -14,37 +16,78 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.springframework.security.core.Authentication;
 
 /**
- * Refuses, with 403, a request whose token scope does not permit its HTTP method. Plugin filters run after
- * authentication and after the crumb check, so every token-authenticated request passes here.
+ * Holds every token-authenticated request to its token's promises. Plugin filters run after authentication and the
+ * crumb check, so every such request passes here:
+ * <ul>
+ *   <li>it gets no cookie: core's Basic-header processing hands out a 14-day remember-me cookie to any request that
+ *       asks for one with {@code remember_me=true}, which would turn a read-only, expiring or per-build token into a
+ *       full browser login that outlives the token. Core's own tokens are protected the same way;
+ *   <li>its scope must permit its method ({@link Scope#permits});
+ *   <li>a per-build token may not manage tokens, credentials or passwords ({@link CredentialRoutes}).
+ * </ul>
  */
 @Restricted(NoExternalUse.class)
-public class TokenScopeFilter implements Filter {
+public class TokenRequestFilter implements Filter {
+
+    /** The request attribute core's token authenticator sets when a core token authenticated the request. */
+    private static final String CORE_TOKEN_ATTRIBUTE = "jenkins.security.BasicHeaderApiTokenAuthenticator";
 
     @Initializer(after = InitMilestone.PLUGINS_STARTED)
     public static void register() throws ServletException {
-        PluginServletFilter.addFilter(new TokenScopeFilter());
+        PluginServletFilter.addFilter(new TokenRequestFilter());
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Scope scope = TokenRequestScope.of(request);
-        if (scope != null
-                && request instanceof HttpServletRequest http
-                && !scope.permits(http.getMethod(), isWebSocket(http))) {
-            HttpServletResponse rsp = (HttpServletResponse) response;
-            rsp.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            rsp.setContentType("text/plain;charset=UTF-8");
-            String what = isWebSocket(http) ? "WebSocket connections" : http.getMethod() + " requests";
-            String message = "This API token has the scope '" + scope.id() + "', which does not permit " + what + ".\n";
-            rsp.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse rsp)) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, response);
+        Authentication authentication = Jenkins.getAuthentication2();
+        if (authentication instanceof TokenAuthentication token) {
+            CookieFreeResponse guarded = CookieFreeResponse.of(rsp);
+            String refusal = refusalOf(token, http);
+            if (refusal != null) {
+                refuse(guarded, refusal);
+                return;
+            }
+            chain.doFilter(http, guarded);
+        } else if (Boolean.TRUE.equals(http.getAttribute(CORE_TOKEN_ATTRIBUTE))) {
+            // Core's token, core's identity: only made transient, so no session can keep it either.
+            try (ACLContext ignored = ACL.as2(TokenAuthentication.ofCoreToken(authentication))) {
+                chain.doFilter(http, CookieFreeResponse.of(rsp));
+            }
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Why the token may not make this request, or {@code null} when it may. */
+    private static String refusalOf(TokenAuthentication token, HttpServletRequest request) {
+        boolean webSocket = isWebSocket(request);
+        Scope scope = token.scope();
+        if (!scope.permits(request.getMethod(), webSocket)) {
+            String what = webSocket ? "WebSocket connections" : request.getMethod() + " requests";
+            return "This API token has the scope '" + scope.id() + "', which does not permit " + what + ".";
+        }
+        if (!token.mayManageCredentials() && CredentialRoutes.managesCredentials(request)) {
+            return "This API token was minted for a build. It cannot create, rotate or reveal tokens, credentials or"
+                    + " passwords, nor use the CLI or the script console.";
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /**

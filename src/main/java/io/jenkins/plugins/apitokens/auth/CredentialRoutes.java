@@ -1,0 +1,67 @@
+package io.jenkins.plugins.apitokens.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The requests through which a token could buy a lasting credential: creating, rotating or revealing API tokens
+ * (the plugin's and core's), credentials, the user's password or account, the CLI and the script consoles (which
+ * can do all of that). Per-build tokens may make none of them. The path is read as Stapler reads it, one segment at a
+ * time, decoded once, without path parameters, in any case: {@code /user/a;x=1/API-TOKENS/create} is still token
+ * creation.
+ */
+final class CredentialRoutes {
+
+    /** Segments that lead to such an action wherever they appear. */
+    private static final Set<String> ANYWHERE =
+            Set.of("credentials", "credential-store", "script", "scripttext", "cli");
+    /** First segments under which only reading is allowed: users, their accounts and the security realm. */
+    private static final Set<String> READ_ONLY_ROOTS = Set.of("user", "me", "securityrealm", "people", "asynchpeople");
+
+    private static final String CORE_TOKEN_DESCRIPTOR = "jenkins.security.apitokenproperty";
+
+    private CredentialRoutes() {}
+
+    static boolean managesCredentials(HttpServletRequest request) {
+        List<String> segments = segmentsOf(request);
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!segments.isEmpty() && READ_ONLY_ROOTS.contains(segments.get(0)) && !reading) {
+            return true;
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            if (ANYWHERE.contains(segment) || (segment.equals("api-tokens") && !reading)) {
+                return true;
+            }
+            if (segment.equals("descriptorbyname") && i + 1 < segments.size()) {
+                String descriptor = segments.get(i + 1);
+                if (descriptor.equals(CORE_TOKEN_DESCRIPTOR) || descriptor.contains("credentials")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The path below the context, as lower-case segments without path parameters, each decoded once. */
+    static List<String> segmentsOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String path = context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        List<String> segments = new ArrayList<>();
+        for (String raw : path.split("/")) {
+            int parameters = raw.indexOf(';');
+            String segment = parameters >= 0 ? raw.substring(0, parameters) : raw;
+            segment = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (!segment.isEmpty()) {
+                segments.add(segment.toLowerCase(Locale.ROOT));
+            }
+        }
+        return segments;
+    }
+}
