@@ -20,6 +20,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * but not inside it: usage flushes then rewrite a small file of ours, and never contend with Jenkins for the
  * {@link User}'s lock while the engine holds the tokens' lock. Writes go through {@link XmlFile}, which replaces
  * the file atomically.
+ *
+ * <p>Each cached list remembers the {@link User} object it was read for. A user deleted and created again under the
+ * same id (security realms that create users at login do) is a new object with a new folder: the old list is
+ * dropped, so tokens die with their user, and a late usage flush for the old user never writes into the new one's
+ * folder.
  */
 @Extension(ordinal = -100)
 @Restricted(NoExternalUse.class)
@@ -27,7 +32,10 @@ public class UserFolderTokenStore extends ApiTokenStore {
 
     static final String FILE_NAME = "api-token-manager.xml";
 
-    private final Map<String, UserTokens> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+    /** A user's tokens as read for that very {@link User} object. */
+    private record Loaded(User user, UserTokens tokens) {}
 
     @Override
     public UserTokens find(String userId) {
@@ -36,7 +44,18 @@ public class UserFolderTokenStore extends ApiTokenStore {
             loaded.remove(userId);
             return null;
         }
-        return loaded.computeIfAbsent(user.getId(), id -> read(user));
+        Loaded cached = loaded.get(user.getId());
+        if (cached != null && cached.user() == user) {
+            return cached.tokens(); // every token check comes here: no lock
+        }
+        Loaded current = loaded.compute(user.getId(), (id, previous) -> {
+            if (previous != null && previous.user() == user) {
+                return previous;
+            }
+            UserTokens stored = read(user);
+            return stored == null ? null : new Loaded(user, stored);
+        });
+        return current == null ? null : current.tokens();
     }
 
     @Override
@@ -45,18 +64,27 @@ public class UserFolderTokenStore extends ApiTokenStore {
         if (user == null) {
             throw new TokenRuleException("There is no user '" + userId + "'.");
         }
-        return loaded.computeIfAbsent(user.getId(), id -> {
-            UserTokens stored = read(user);
-            return stored == null ? new UserTokens() : stored;
-        });
+        return loaded.compute(user.getId(), (id, cached) -> {
+                    if (cached != null && cached.user() == user) {
+                        return cached;
+                    }
+                    UserTokens stored = read(user);
+                    return new Loaded(user, stored == null ? new UserTokens() : stored);
+                })
+                .tokens();
     }
 
     @Override
     public Collection<String> userIds() {
         return User.getAll().stream()
-                .filter(user -> loaded.containsKey(user.getId()) || fileOf(user).exists())
+                .filter(user -> isLoadedFor(user) || fileOf(user).exists())
                 .map(User::getId)
                 .toList();
+    }
+
+    private boolean isLoadedFor(User user) {
+        Loaded cached = loaded.get(user.getId());
+        return cached != null && cached.user() == user;
     }
 
     @Override
@@ -64,6 +92,11 @@ public class UserFolderTokenStore extends ApiTokenStore {
         User user = User.getById(userId, false);
         if (user == null) {
             throw new IOException("User " + userId + " no longer exists");
+        }
+        Loaded cached = loaded.get(user.getId());
+        if (cached == null || cached.user() != user || cached.tokens() != tokens) {
+            // Tokens of a user since deleted (and perhaps created again): they must not come back.
+            throw new IOException("The tokens of user " + userId + " belong to a deleted account");
         }
         if (user.getUserFolder() == null) {
             user.save(); // gives the user a folder to keep the tokens in

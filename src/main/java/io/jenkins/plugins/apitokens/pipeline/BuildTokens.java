@@ -33,6 +33,7 @@ final class BuildTokens {
                     .createForBuild(
                             tokenUser(),
                             "build " + run.getParent().getFullName() + " #" + run.getNumber(),
+                            run.getExternalizableId(),
                             Scope.parse(scope),
                             AuditEvent.SYSTEM);
         } catch (TokenRuleException e) {
@@ -71,21 +72,24 @@ final class BuildTokens {
     }
 
     /**
-     * The user the build runs as, if it is one; otherwise (a build running as SYSTEM, the default) the account the
-     * administrator chose for build tokens.
+     * The user the build runs as, if it is one; for a build running as SYSTEM (the default without an authorization
+     * strategy for builds) the account the administrator chose for build tokens. A build running as anonymous, or as
+     * a user Jenkins does not know, gets no token: nobody chose to lend it an account.
      */
     private static String tokenUser() throws AbortException {
         Authentication build = Jenkins.getAuthentication2();
-        if (!ACL.SYSTEM_USERNAME.equals(build.getName()) && !ACL.isAnonymous2(build)) {
-            User user = User.getById(build.getName(), false);
-            if (user != null) {
-                return user.getId();
+        if (ACL.SYSTEM_USERNAME.equals(build.getName())) {
+            String account = TokenPolicyConfiguration.get().getBuildTokenUser();
+            if (account == null) {
+                throw new AbortException(Messages.WithJenkinsApiTokenStep_NoUser(build.getName()));
             }
+            return account;
         }
-        String account = TokenPolicyConfiguration.get().getBuildTokenUser();
-        if (account == null) {
-            throw new AbortException(Messages.WithJenkinsApiTokenStep_NoUser(build.getName()));
+        boolean anonymous = ACL.isAnonymous2(build) || ACL.ANONYMOUS_USERNAME.equals(build.getName());
+        User user = anonymous ? null : User.getById(build.getName(), false);
+        if (user == null) {
+            throw new AbortException(Messages.WithJenkinsApiTokenStep_NoAccount(build.getName()));
         }
-        return account;
+        return user.getId();
     }
 }

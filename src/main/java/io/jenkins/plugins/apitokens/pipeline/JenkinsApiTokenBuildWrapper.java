@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apitokens.pipeline;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.console.ConsoleLogFilter;
@@ -19,14 +20,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import jenkins.tasks.SimpleBuildWrapper;
-import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The freestyle form of {@link WithJenkinsApiTokenStep}: a token minted when the build starts, in an environment
- * variable for its build steps, masked in the log, revoked when the build ends.
+ * variable for its build steps, masked in the log, revoked when the build ends. Freestyle only: in a Pipeline
+ * ({@code wrap(...)}) the wrapper's environment, value included, would be saved with the program, so it refuses
+ * to run there and points to {@code withJenkinsApiToken}, which keeps only the token's id.
  */
 public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
 
@@ -75,6 +77,9 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
             throws java.io.IOException {
+        if (!(build instanceof AbstractBuild)) {
+            throw new AbortException(Messages.JenkinsApiTokenBuildWrapper_NotInPipeline());
+        }
         NewToken token = BuildTokens.mint(build, scope, listener);
         synchronized (VALUES) {
             VALUES.put(build, token.value());
@@ -135,8 +140,8 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
         }
     }
 
+    /** No {@code @Symbol}: the wrapper is not meant to be a Pipeline step (see the class comment). */
     @Extension
-    @Symbol("jenkinsApiTokenForBuild")
     public static class DescriptorImpl extends BuildWrapperDescriptor {
 
         @Override

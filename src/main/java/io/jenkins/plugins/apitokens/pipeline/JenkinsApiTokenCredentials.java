@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apitokens.pipeline;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
@@ -7,11 +8,16 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.AccessControlled;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.apitokens.engine.TokenFormat;
 import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -27,6 +33,11 @@ public class JenkinsApiTokenCredentials extends BaseStandardCredentials implemen
     private static final long serialVersionUID = 1L;
     /** Core's own token format: a two-digit version and 32 hex digits. */
     private static final Pattern CORE_TOKEN = Pattern.compile("1[01][0-9a-f]{32}");
+
+    /** Whether {@code value} looks like one of core's tokens (a version digit, then 32 hexadecimal digits). */
+    static boolean isCoreTokenShape(String value) {
+        return CORE_TOKEN.matcher(value).matches();
+    }
 
     private final String userId;
     private final Secret token;
@@ -102,16 +113,34 @@ public class JenkinsApiTokenCredentials extends BaseStandardCredentials implemen
                     : FormValidation.ok();
         }
 
+        /**
+         * Needs a permission, like every check that decrypts what it is given: a {@link Secret} from anywhere on the
+         * instance would otherwise be decrypted for anyone, and its shape reported.
+         */
         @POST
-        public FormValidation doCheckToken(@QueryParameter String value) {
+        public FormValidation doCheckToken(
+                @AncestorInPath Item item, @AncestorInPath User owner, @QueryParameter String value) {
+            if (!mayAddCredentials(item, owner)) {
+                return FormValidation.ok(); // says nothing about a value the caller may not handle
+            }
             String plain = Secret.fromString(value).getPlainText().strip();
             if (plain.isEmpty()) {
                 return FormValidation.error(Messages.JenkinsApiTokenCredentials_TokenRequired());
             }
-            if (TokenFormat.isWellFormed(plain) || CORE_TOKEN.matcher(plain).matches()) {
+            if (TokenFormat.isWellFormed(plain) || isCoreTokenShape(plain)) {
                 return FormValidation.ok();
             }
             return FormValidation.warning(Messages.JenkinsApiTokenCredentials_UnknownFormat());
+        }
+
+        /** Whoever may add or change credentials where the form is: in a folder, globally, or in their own store. */
+        private static boolean mayAddCredentials(Item item, User owner) {
+            if (owner != null) {
+                return owner.equals(User.current());
+            }
+            AccessControlled context = item != null ? item : Jenkins.get();
+            return context.hasPermission(CredentialsProvider.CREATE)
+                    || context.hasPermission(CredentialsProvider.UPDATE);
         }
     }
 }

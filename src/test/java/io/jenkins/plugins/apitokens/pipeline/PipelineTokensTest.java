@@ -43,6 +43,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 @WithJenkins
 class PipelineTokensTest {
@@ -177,6 +178,127 @@ class PipelineTokensTest {
         assertTrue(JenkinsRule.getLog(build).contains("Per-build API tokens are disabled by the administrator."));
     }
 
+    @Test
+    void aFullAccessBuildTokenCannotBuyALastingCredential() throws Exception {
+        TokenPolicyConfiguration.get().setBuildTokenFullAccessAllowed(true);
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(Jenkins.READ, hudson.model.Item.READ, hudson.model.Item.BUILD)
+                .everywhere()
+                .toAuthenticated());
+        r.createFreeStyleProject("target");
+        WorkflowRun build = run(
+                "withJenkinsApiToken(variable: 'JENKINS_TOKEN', userVariable: 'JENKINS_USER', scope: 'full') {\n"
+                        + "  callJenkins 'GET'\n"
+                        + "  callJenkins method: 'POST', path: 'job/target/build'\n"
+                        + "  callJenkins method: 'POST', body: 'name=kept&expiry=never'\n"
+                        + "  callJenkins method: 'POST', path: 'user/$USER/descriptorByName/"
+                        + "jenkins.security.ApiTokenProperty/generateNewToken', body: 'newTokenName=kept'\n"
+                        + "  callJenkins method: 'POST', path: 'user/$USER/configSubmit', body: 'json={}'\n"
+                        + "  callJenkins method: 'POST', path: 'cli?remoting=false', body: ''\n"
+                        + "  callJenkins method: 'POST', path: 'scriptText', body: 'script=println(1)'\n"
+                        + "  callJenkins method: 'GET', path: 'credentials/'\n"
+                        + "  callJenkins method: 'POST', path: 'user/$USER;x=1/api-tokens/create', body: 'name=k2'\n"
+                        + "  callJenkins method: 'POST', path: 'user/$USER/API-TOKENS/create', body: 'name=k3'\n"
+                        + "}",
+                Result.SUCCESS);
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("GET me/api/json -> 200"), log);
+        assertTrue(log.contains("POST job/target/build -> 201"), log);
+        assertTrue(log.contains("POST user/ci-bot/api-tokens/create -> 403"), log);
+        assertTrue(log.contains("generateNewToken -> 403"), log);
+        assertTrue(log.contains("POST user/ci-bot/configSubmit -> 403"), log);
+        assertTrue(log.contains("POST cli?remoting=false -> 403"), log);
+        assertTrue(log.contains("POST scriptText -> 403"), log);
+        assertTrue(log.contains("GET credentials/ -> 403"), log);
+        assertTrue(log.contains("user/ci-bot;x=1/api-tokens/create -> 4"), log);
+        assertTrue(log.contains("user/ci-bot/API-TOKENS/create -> 403"), log);
+        assertTrue(TokenEngine.get().service().list("ci-bot").isEmpty(), "no token outlives the build");
+        hudson.model.User bot = hudson.model.User.getById("ci-bot", false);
+        assertTrue(
+                bot.getProperty(jenkins.security.ApiTokenProperty.class)
+                        .getTokenList()
+                        .isEmpty(),
+                "no core token either");
+    }
+
+    @Test
+    void buildTokensAreReadOnlyByDefault() throws Exception {
+        WorkflowRun build = run("withJenkinsApiToken(variable: 'T', scope: 'full') { echo 'never' }", Result.FAILURE);
+        assertTrue(JenkinsRule.getLog(build).contains("Per-build tokens may not have the scope 'full'"));
+        WorkflowJob byDefault = r.createProject(WorkflowJob.class, "by-default");
+        byDefault.setDefinition(
+                new CpsFlowDefinition("withJenkinsApiToken(variable: 'T') { echo 'read-only by default' }", true));
+        r.assertBuildStatus(Result.SUCCESS, byDefault.scheduleBuild2(0));
+    }
+
+    @Test
+    void buildsRunningAsAnonymousGetNoAccountsToken() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "anonymous-job");
+        job.setDefinition(new CpsFlowDefinition("withJenkinsApiToken(variable: 'T') { echo 'never' }", true));
+        org.jvnet.hudson.test.MockQueueItemAuthenticator authenticator =
+                new org.jvnet.hudson.test.MockQueueItemAuthenticator()
+                        .authenticate("anonymous-job", Jenkins.ANONYMOUS2);
+        jenkins.security.QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(authenticator);
+        WorkflowRun build = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("gets no API token"), log);
+        assertFalse(log.contains("never"));
+        assertTrue(TokenEngine.get().service().list("ci-bot").isEmpty(), "the build token account lent nothing");
+    }
+
+    @Test
+    void aVeryLongJobNameStillGetsAToken() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "j".repeat(150));
+        job.setDefinition(new CpsFlowDefinition("withJenkinsApiToken(variable: 'T') { echo 'got one' }", true));
+        WorkflowRun build = r.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
+        assertTrue(JenkinsRule.getLog(build).contains("got one"));
+    }
+
+    @Test
+    void theFreestyleWrapperRefusesToRunInAPipeline() throws Exception {
+        WorkflowRun build = run(
+                "node { wrap([$class: 'JenkinsApiTokenBuildWrapper', variable: 'T']) { echo 'never' } }",
+                Result.FAILURE);
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("use withJenkinsApiToken instead"), log);
+        assertFalse(log.contains("never"));
+        assertTrue(TokenEngine.get().service().list("ci-bot").isEmpty());
+    }
+
+    @Test
+    void theBareTokenInsideUserColonTokenIsMaskedToo() throws Exception {
+        NewToken token = TokenApi.mint("alice", "pipeline");
+        storeCredential("alice", token.value());
+        WorkflowRun build = run(
+                "withCredentials([jenkinsApiToken(credentialsId: 'jenkins-token', variable: 'AUTH')]) {\n"
+                        + "  echo \"token alone: ${env.AUTH.substring(6)} or ${env.AUTH_TOKEN}\"\n"
+                        + "}",
+                Result.SUCCESS);
+        String log = JenkinsRule.getLog(build);
+        assertFalse(log.contains(token.value()), log);
+        assertTrue(log.contains("token alone: **** or ****"), log);
+    }
+
+    @Test
+    void theSweepRevokesTokensOfBuildsThatAreOver() throws Exception {
+        WorkflowRun finished = run("echo 'done'", Result.SUCCESS);
+        NewToken leftOver = TokenEngine.get()
+                .service()
+                .createForBuild(
+                        "ci-bot",
+                        "build job #1",
+                        finished.getExternalizableId(),
+                        null,
+                        io.jenkins.plugins.apitokens.engine.AuditEvent.SYSTEM);
+        assertEquals(
+                List.of(leftOver.token().id()),
+                TokenEngine.get().service().sweep(io.jenkins.plugins.apitokens.TokenSweep::isBuilding).stream()
+                        .map(TokenInfo::id)
+                        .toList());
+    }
+
     /**
      * A test-only step that calls this Jenkins over real HTTP with the user and token found in the environment, as a
      * {@code curl -u} in a build would, and prints the status; it also remembers the token for later checks.
@@ -186,6 +308,8 @@ class PipelineTokensTest {
         static volatile String lastToken;
 
         private final String method;
+        private String path;
+        private String body = "name=from-build";
 
         @DataBoundConstructor
         public CallJenkinsStep(String method) {
@@ -194,6 +318,25 @@ class PipelineTokensTest {
 
         public String getMethod() {
             return method;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        /** Below the root URL; by default the token creation for POST and {@code me/api/json} for GET. */
+        @DataBoundSetter
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getBody() {
+            return body;
+        }
+
+        @DataBoundSetter
+        public void setBody(String body) {
+            this.body = body;
         }
 
         @Override
@@ -206,9 +349,11 @@ class PipelineTokensTest {
                     EnvVars env = getContext().get(EnvVars.class);
                     String auth = env.get("JENKINS_USER") + ":" + env.get("JENKINS_TOKEN");
                     lastToken = env.get("JENKINS_TOKEN");
-                    String path = method.equals("POST")
-                            ? "user/" + env.get("JENKINS_USER") + "/api-tokens/create"
-                            : "me/api/json";
+                    String path = CallJenkinsStep.this.path != null
+                            ? CallJenkinsStep.this.path.replace("$USER", env.get("JENKINS_USER"))
+                            : method.equals("POST")
+                                    ? "user/" + env.get("JENKINS_USER") + "/api-tokens/create"
+                                    : "me/api/json";
                     HttpRequest.Builder request = HttpRequest.newBuilder(
                                     URI.create(Jenkins.get().getRootUrl() + path))
                             .header(
@@ -218,7 +363,7 @@ class PipelineTokensTest {
                                                     .encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
                     request = method.equals("POST")
                             ? request.header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString("name=from-build"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
                             : request.GET();
                     HttpResponse<String> response =
                             HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
