@@ -5,6 +5,7 @@ import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,18 @@ public final class TokenApi {
         return wc.loadWebResponse(request(r, method, path, params));
     }
 
+    /** An HTTP call from {@code user}'s browser session (dummy realm), with a crumb as the page's script sends it. */
+    public static WebResponse callAs(JenkinsRule r, HttpMethod method, String path, String user, String... params)
+            throws Exception {
+        JenkinsRule.WebClient wc =
+                r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        WebRequest request = request(r, method, path, params);
+        return wc.loadWebResponse(method == HttpMethod.GET ? request : wc.addCrumb(request));
+    }
+
     public static WebRequest request(JenkinsRule r, HttpMethod method, String path, String... params) throws Exception {
         WebRequest request = new WebRequest(new URL(r.getURL(), path), method);
+        request.setCharset(StandardCharsets.UTF_8); // as browsers send forms to Jenkins
         List<NameValuePair> pairs = new ArrayList<>();
         for (int i = 0; i < params.length; i += 2) {
             pairs.add(new NameValuePair(params[i], params[i + 1]));

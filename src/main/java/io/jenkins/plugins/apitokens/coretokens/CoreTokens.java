@@ -1,4 +1,4 @@
-package io.jenkins.plugins.apitokens.admin;
+package io.jenkins.plugins.apitokens.coretokens;
 
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.engine.Scope;
@@ -23,7 +23,7 @@ import org.kohsuke.accmod.restrictions.suppressions.SuppressRestrictedWarnings;
 
 /**
  * The tokens Jenkins core keeps itself (its API Token section, legacy tokens included), as the engine's
- * {@link TokenInfo}, so the overview lists, filters, sorts and revokes them with the plugin's own.
+ * {@link TokenInfo}, so the page, REST, the CLI and the overview list and revoke them with the plugin's own.
  *
  * <p>Core has no public API to list its tokens: its page reads them through classes marked for core's own use. This
  * class is the one place the plugin does the same, reading only what core's page shows (never a hash) and revoking
@@ -38,7 +38,7 @@ import org.kohsuke.accmod.restrictions.suppressions.SuppressRestrictedWarnings;
     ApiTokenStats.class,
     ApiTokenStats.SingleTokenStats.class
 })
-final class CoreTokens {
+public final class CoreTokens {
 
     private static final Logger LOGGER = Logger.getLogger(CoreTokens.class.getName());
 
@@ -48,7 +48,7 @@ final class CoreTokens {
     private CoreTokens() {}
 
     /** Every core token of every user. */
-    static List<TokenInfo> all() {
+    public static List<TokenInfo> all() {
         List<TokenInfo> all = new ArrayList<>();
         for (User user : User.getAll()) {
             all.addAll(of(user));
@@ -57,7 +57,7 @@ final class CoreTokens {
     }
 
     /** The user's core tokens; none if the user has no core token property. */
-    static List<TokenInfo> of(User user) {
+    public static List<TokenInfo> of(User user) {
         ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
         if (property == null) {
             return List.of();
@@ -77,6 +77,7 @@ final class CoreTokens {
                     stats.getUseCounter(),
                     null,
                     instantOr(stats.getLastUseDate(), null),
+                    null,
                     null));
         }
         return tokens;

@@ -3,10 +3,10 @@ package io.jenkins.plugins.apitokens.user;
 import hudson.cli.CLICommand;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.TokenPermissionException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
-import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.args4j.Option;
@@ -29,6 +29,8 @@ public abstract class ApiTokenCommand extends CLICommand {
             return run(user, TokenEngine.get().service());
         } catch (TokenStorageException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        } catch (TokenPermissionException e) {
+            throw new AccessDeniedException(e.getMessage());
         } catch (TokenRuleException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -52,6 +54,6 @@ public abstract class ApiTokenCommand extends CLICommand {
     }
 
     static String actor() {
-        return Jenkins.getAuthentication2().getName();
+        return TokenRequester.name();
     }
 }

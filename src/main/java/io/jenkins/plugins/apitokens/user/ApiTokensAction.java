@@ -6,10 +6,12 @@ import hudson.model.Action;
 import hudson.model.TransientUserActionFactory;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
+import io.jenkins.plugins.apitokens.engine.TokenPermissionException;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
@@ -31,6 +33,7 @@ import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.GET;
 import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The JSON REST interface to one user's tokens, at {@code /user/<id>/api-tokens/}: {@code GET} lists them;
@@ -67,10 +70,11 @@ public class ApiTokensAction implements Action {
         return user;
     }
 
+    /** The user's tokens, the plugin's and core's (marked by {@code origin}), as the page lists them. */
     @GET
     public HttpResponse doIndex() {
         return answer(() -> JsonReply.ok(
-                TokenJson.list(service().list(user.getId()), service().policy(), now())));
+                TokenJson.list(EveryToken.of(service(), user), service().policy(), now())));
     }
 
     /**
@@ -88,7 +92,7 @@ public class ApiTokensAction implements Action {
         return answer(() -> {
             TokenRequest request = new TokenRequest(name, ExpiryChoice.parse(expiry, now()), scopeOrNull(scope));
             CredentialsStore store = saveAsCredential ? credentialStore(credentialFolder) : null;
-            NewToken created = service().create(user.getId(), request, actor());
+            NewToken created = new TokenRequester(user).create(service(), request);
             JSONObject body = TokenJson.withValue(created, service().policy(), now());
             if (store != null) {
                 try {
@@ -112,13 +116,14 @@ public class ApiTokensAction implements Action {
     @POST
     public HttpResponse doRotate(@QueryParameter String id) {
         return answer(() -> JsonReply.ok(TokenJson.withValue(
-                service().rotate(user.getId(), id, actor()), service().policy(), now())));
+                new TokenRequester(user).rotate(service(), id), service().policy(), now())));
     }
 
+    /** Revokes one of the user's tokens: the plugin's, or core's (by its id as the list shows it). */
     @POST
     public HttpResponse doRevoke(@QueryParameter String id) {
         return answer(() -> JsonReply.ok(TokenJson.of(
-                service().revoke(user.getId(), id, actor()), service().policy(), now())));
+                EveryToken.revoke(service(), user, id, actor()), service().policy(), now())));
     }
 
     /** The store a new token is saved into: the folder's if one is named, else the user's own. */
@@ -135,6 +140,8 @@ public class ApiTokensAction implements Action {
         }
         try {
             return action.get();
+        } catch (AccessDeniedException | TokenPermissionException e) {
+            return JsonReply.error(403, e.getMessage());
         } catch (TokenNotFoundException e) {
             return JsonReply.error(404, e.getMessage());
         } catch (TokenRuleException e) {
@@ -158,7 +165,7 @@ public class ApiTokensAction implements Action {
     }
 
     private static String actor() {
-        return Jenkins.getAuthentication2().getName();
+        return TokenRequester.name();
     }
 
     private static TokenService service() {

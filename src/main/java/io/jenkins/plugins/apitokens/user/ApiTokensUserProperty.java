@@ -8,16 +8,15 @@ import hudson.model.UserProperty;
 import hudson.model.UserPropertyDescriptor;
 import hudson.model.userproperty.UserPropertyCategory;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import jenkins.model.Jenkins;
 import jenkins.security.ApiTokenProperty;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -35,15 +34,38 @@ public class ApiTokensUserProperty extends UserProperty {
     /** Enough for any team; a very large instance still gets a usable list (REST takes any folder). */
     private static final int CREDENTIAL_FOLDERS_SHOWN = 200;
 
-    /** The tokens, newest state, for the page. */
+    /** Every token of the user, the plugin's and core's, newest state, for the page. */
     @Restricted(NoExternalUse.class)
     public List<TokenRow> getRows() {
         TokenService service = TokenEngine.get().service();
         TokenPolicy policy = service.policy();
         Instant now = service.now();
         List<TokenRow> rows = new ArrayList<>();
-        service.list(user.getId()).forEach(token -> rows.add(new TokenRow(token, policy.getAgeThresholds(), now)));
+        EveryToken.of(service, user).forEach(token -> rows.add(new TokenRow(token, policy.getAgeThresholds(), now)));
         return rows;
+    }
+
+    /**
+     * Whether the viewer may create and rotate tokens here, and so see new values: the user, or an administrator
+     * where the policy lets administrators issue tokens for others.
+     */
+    @Restricted(NoExternalUse.class)
+    public boolean isIssuing() {
+        return isOwnPage() || TokenEngine.get().service().policy().isTokensForOthersAllowed();
+    }
+
+    /** Core's section of the same page, which the plugin's section lists too and links to. */
+    @Restricted(NoExternalUse.class)
+    public boolean isCoreSectionShown() {
+        return user.getProperty(ApiTokenProperty.class) != null;
+    }
+
+    /** The title of core's section, as core names it, so the page can point to it. */
+    @Restricted(NoExternalUse.class)
+    public String getCoreSectionTitle() {
+        return Jenkins.get()
+                .getDescriptorByType(ApiTokenProperty.DescriptorImpl.class)
+                .getDisplayName();
     }
 
     @Restricted(NoExternalUse.class)
@@ -69,32 +91,6 @@ public class ApiTokensUserProperty extends UserProperty {
         return PersonalCredentials.writableFolders(CREDENTIAL_FOLDERS_SHOWN);
     }
 
-    /** Core's own tokens of this user, listed beside ours so the user has one place to see every token. */
-    @Restricted(NoExternalUse.class)
-    public ApiTokenProperty getCoreTokens() {
-        return user.getProperty(ApiTokenProperty.class);
-    }
-
-    /** Core's revocation endpoint for its tokens of this user. */
-    @Restricted(NoExternalUse.class)
-    public String getCoreRevokeUrl() {
-        return user.getUrl() + "/descriptorByName/" + ApiTokenProperty.class.getName() + "/revoke";
-    }
-
-    /** Core reports a token's age in days; coloured by the same thresholds as ours. */
-    @Restricted(NoExternalUse.class)
-    public String ageClassOfDays(long days) {
-        Instant now = TokenEngine.get().service().now();
-        Instant created = now.minus(Duration.ofDays(days));
-        AgeThresholds thresholds = TokenEngine.get().service().policy().getAgeThresholds();
-        return TokenRow.ageClassOf(thresholds.bandOf(created, now));
-    }
-
-    @Restricted(NoExternalUse.class)
-    public String formatDate(Date date) {
-        return date == null ? null : TokenRow.format(date.toInstant());
-    }
-
     @Restricted(NoExternalUse.class)
     public List<ExpiryOption> getExpiryOptions() {
         return ExpiryOption.allowedBy(TokenEngine.get().service().policy());
@@ -111,7 +107,8 @@ public class ApiTokensUserProperty extends UserProperty {
         return this;
     }
 
-    @Extension
+    /** Above core's own API Token section (ordinal 0), which this section lists too and explains. */
+    @Extension(ordinal = 10)
     @Symbol("apiTokenManager")
     public static final class DescriptorImpl extends UserPropertyDescriptor {
 

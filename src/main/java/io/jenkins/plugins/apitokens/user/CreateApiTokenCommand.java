@@ -20,7 +20,10 @@ public class CreateApiTokenCommand extends ApiTokenCommand {
     @Argument(metaVar = "NAME", usage = "Name of the token.", required = true)
     public String name;
 
-    @Option(name = "--expiry", metaVar = "EXPIRY", usage = "2027-01-31, 90d, or never (the policy's default).")
+    @Option(
+            name = "--expiry",
+            metaVar = "EXPIRY",
+            usage = "2027-01-31 (valid through that day, UTC), 90d, or never; the policy's default if not given.")
     public String expiry;
 
     @Option(name = "--scope", metaVar = "SCOPE", usage = "full (default) or read-only.")
@@ -35,7 +38,7 @@ public class CreateApiTokenCommand extends ApiTokenCommand {
     protected int run(User user, TokenService service) {
         TokenRequest request = new TokenRequest(
                 name, ExpiryChoice.parse(expiry, service.now()), scope == null ? null : Scope.parse(scope));
-        NewToken created = service.create(user.getId(), request, actor());
+        NewToken created = new TokenRequester(user).create(service, request);
         stderr.println("Created API token " + created.token().id() + " '"
                 + created.token().name() + "'.");
         stdout.println(created.value());

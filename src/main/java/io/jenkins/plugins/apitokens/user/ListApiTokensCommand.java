@@ -2,8 +2,10 @@ package io.jenkins.plugins.apitokens.user;
 
 import hudson.Extension;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import java.util.Locale;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -14,19 +16,22 @@ public class ListApiTokensCommand extends ApiTokenCommand {
 
     @Override
     public String getShortDescription() {
-        return "Lists API tokens: id, name, scope, created, expires, uses, last used.";
+        return "Lists API tokens, the plugin's and core's: id, name, origin, scope, created, expires, uses, last used.";
     }
 
     @Override
     protected int run(User user, TokenService service) {
-        stdout.println("ID\tNAME\tSCOPE\tCREATED\tEXPIRES\tUSES\tLAST USED");
-        for (TokenInfo token : service.list(user.getId())) {
+        stdout.println("ID\tNAME\tORIGIN\tSCOPE\tCREATED\tEXPIRES\tUSES\tLAST USED");
+        for (TokenInfo token : EveryToken.of(service, user)) {
             stdout.println(String.join(
                     "\t",
                     token.id(),
                     token.name(),
+                    token.origin().name().toLowerCase(Locale.ROOT),
                     token.scope().id(),
-                    token.created().toString(),
+                    token.created().equals(TokenInfo.UNKNOWN_CREATION)
+                            ? "unknown"
+                            : token.created().toString(),
                     token.expires() == null ? "never" : token.expires().toString(),
                     Long.toString(token.useCount()),
                     token.lastUse() == null ? "never" : token.lastUse().toString()));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.user;
 
 import hudson.Extension;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import org.kohsuke.accmod.Restricted;
@@ -23,7 +24,7 @@ public class RevokeApiTokenCommand extends ApiTokenCommand {
 
     @Override
     protected int run(User user, TokenService service) {
-        TokenInfo revoked = service.revoke(user.getId(), id, actor());
+        TokenInfo revoked = EveryToken.revoke(service, user, id, actor());
         stdout.println("Revoked API token " + revoked.id() + " '" + revoked.name() + "'.");
         return 0;
     }

@@ -23,7 +23,7 @@ public class RotateApiTokenCommand extends ApiTokenCommand {
 
     @Override
     protected int run(User user, TokenService service) {
-        NewToken rotated = service.rotate(user.getId(), id, actor());
+        NewToken rotated = new TokenRequester(user).rotate(service, id);
         stderr.println("Rotated API token '" + rotated.token().name() + "'; its new id is "
                 + rotated.token().id() + ".");
         stdout.println(rotated.value());

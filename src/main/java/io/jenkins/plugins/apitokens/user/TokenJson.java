@@ -5,6 +5,7 @@ import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONNull;
 import net.sf.json.JSONObject;
@@ -19,16 +20,21 @@ final class TokenJson {
                 .element("id", token.id())
                 .element("name", token.name())
                 .element("scope", token.scope().id())
-                .element("origin", token.origin().name().toLowerCase())
-                .element("created", token.created().toString())
+                .element("origin", token.origin().name().toLowerCase(Locale.ROOT))
+                .element(
+                        "created",
+                        token.created().equals(TokenInfo.UNKNOWN_CREATION)
+                                ? JSONNull.getInstance()
+                                : token.created().toString())
                 .element(
                         "ageBand",
-                        token.ageBand(policy.getAgeThresholds(), now).name().toLowerCase())
+                        token.ageBand(policy.getAgeThresholds(), now).name().toLowerCase(Locale.ROOT))
                 .element("expires", orNull(token.expires()))
                 .element("expired", token.isExpiredAt(now))
                 .element("useCount", token.useCount())
                 .element("lastUsed", orNull(token.lastUse()))
-                .element("lastUsedFrom", token.lastSource() == null ? JSONNull.getInstance() : token.lastSource());
+                .element("lastUsedFrom", token.lastSource() == null ? JSONNull.getInstance() : token.lastSource())
+                .element("issuedBy", token.issuedBy() == null ? JSONNull.getInstance() : token.issuedBy());
     }
 
     static JSONObject list(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {

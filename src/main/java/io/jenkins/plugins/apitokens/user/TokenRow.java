@@ -1,13 +1,16 @@
 package io.jenkins.plugins.apitokens.user;
 
+import hudson.Util;
 import io.jenkins.plugins.apitokens.engine.AgeBand;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenOrigin;
 import io.jenkins.plugins.apitokens.engine.TokenRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -39,6 +42,11 @@ public final class TokenRow {
         return token.userId();
     }
 
+    /** The owner's Security page, relative to the root URL, with the id encoded as a path segment. */
+    public String getUserSecurityUrl() {
+        return "user/" + Util.rawEncode(token.userId()) + "/security/";
+    }
+
     /** How the overview names a token in a form: {@code user/id}, or {@code user/core:uuid} for core's tokens. */
     public String getRef() {
         TokenRef ref = refOf(token);
@@ -65,6 +73,20 @@ public final class TokenRow {
         return token.origin().isCore();
     }
 
+    public boolean isLegacy() {
+        return token.origin() == TokenOrigin.LEGACY;
+    }
+
+    /** Per-build tokens end with their build: they are revoked, never renamed or rotated. */
+    public boolean isBuild() {
+        return token.origin() == TokenOrigin.BUILD;
+    }
+
+    /** The administrator who created the token for its user, or {@code null} when the user did. */
+    public String getIssuedBy() {
+        return token.issuedBy();
+    }
+
     public String getName() {
         return token.name();
     }
@@ -80,7 +102,7 @@ public final class TokenRow {
     }
 
     public String getAgeBand() {
-        return token.ageBand(thresholds, now).name().toLowerCase();
+        return token.ageBand(thresholds, now).name().toLowerCase(Locale.ROOT);
     }
 
     /** Design-library colour: none when fresh, the warning colour when ageing, the error colour when old. */
@@ -94,10 +116,6 @@ public final class TokenRow {
             case AGEING -> "jenkins-!-warning-color";
             case OLD -> "jenkins-!-error-color";
         };
-    }
-
-    static String format(Instant instant) {
-        return DATE.format(instant);
     }
 
     public String getAgeTooltip() {

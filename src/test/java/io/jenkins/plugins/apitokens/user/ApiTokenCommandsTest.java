@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.cli.CLICommandInvoker;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.TokenFormat;
 import org.htmlunit.HttpMethod;
@@ -75,13 +76,23 @@ class ApiTokenCommandsTest {
     }
 
     @Test
-    void usersCannotManageOthersButAdministratorsCan() throws Exception {
+    void usersCannotManageOthersAndAdministratorsListAndRevokeButIssueOnlyWhereThePolicySays() throws Exception {
         CLICommandInvoker.Result refused =
                 new CLICommandInvoker(r, "create-api-token").asUser("bob").invokeWithArgs("x", "--user", "alice");
         assertEquals(6, refused.returnCode());
+        CLICommandInvoker.Result notByDefault =
+                new CLICommandInvoker(r, "create-api-token").asUser("admin").invokeWithArgs("x", "--user", "alice");
+        assertEquals(6, notByDefault.returnCode(), notByDefault.stderr());
+        assertTrue(notByDefault.stderr().contains("Only a token's owner"), notByDefault.stderr());
+        assertTrue(TokenEngine.get().service().list("alice").isEmpty());
+
+        TokenPolicyConfiguration.get().setTokensForOthersAllowed(true);
         CLICommandInvoker.Result allowed =
                 new CLICommandInvoker(r, "create-api-token").asUser("admin").invokeWithArgs("x", "--user", "alice");
         assertEquals(0, allowed.returnCode(), allowed.stderr());
-        assertEquals(1, TokenEngine.get().service().list("alice").size());
+        assertEquals("admin", TokenEngine.get().service().list("alice").get(0).issuedBy());
+        CLICommandInvoker.Result listed =
+                new CLICommandInvoker(r, "list-api-tokens").asUser("admin").invokeWithArgs("--user", "alice");
+        assertTrue(listed.stdout().contains("\tx\t"), listed.stdout());
     }
 }

@@ -4,8 +4,8 @@
  * the page reloads afterwards, so it is never part of the page again.
  */
 (function () {
-  function post(root, action, params, url) {
-    return fetch(url || root.dataset.tokensUrl + "/" + action, {
+  function post(root, action, params) {
+    return fetch(root.dataset.tokensUrl + "/" + action, {
       method: "post",
       body: new URLSearchParams(params),
       headers: crumb.wrap({ "Content-Type": "application/x-www-form-urlencoded" }),
@@ -35,6 +35,11 @@
     root.querySelector(".atm-error").textContent = "";
   }
 
+  /*
+   * Shows a new value once, then reloads the page when the dialog closes, so the table shows the new row and the
+   * value is never part of the page. Core's dialog.alert returns nothing on some lines (2.516) and a promise on
+   * none that this relies on, so the close is seen by the dialog element leaving the page, which every line does.
+   */
   function showValue(root, title, value, credentialId) {
     var content = root
       .querySelector(".atm-value-template")
@@ -45,12 +50,20 @@
       content.querySelector(".atm-value-credential").classList.remove("jenkins-hidden");
     }
     content.querySelector(".jenkins-copy-button").setAttribute("text", value);
-    Behaviour.applySubtree(content, true);
-    return dialog
-      .alert(title, { content: content, okText: root.dataset.done, maxWidth: "560px" })
-      .then(function () {
+    dialog.alert(title, { content: content, okText: root.dataset.done, maxWidth: "560px" });
+    var shown = content.closest("dialog");
+    if (!shown) {
+      window.location.reload();
+      return;
+    }
+    // Behaviours (the copy button) apply once the content is in the page.
+    Behaviour.applySubtree(shown, true);
+    new MutationObserver(function (changes, observer) {
+      if (!shown.isConnected) {
+        observer.disconnect();
         window.location.reload();
-      });
+      }
+    }).observe(document.body, { childList: true });
   }
 
   function add(root) {
@@ -113,11 +126,8 @@
       })
       .then(function () {
         clearError(root);
-        // Core's tokens are revoked through core's own endpoint.
-        var request = row.dataset.revokeUrl
-          ? post(root, null, { tokenUuid: row.dataset.tokenId }, row.dataset.revokeUrl)
-          : post(root, "revoke", { id: row.dataset.tokenId });
-        request.then(function () {
+        // Core's tokens too: the plugin's endpoint revokes them through core.
+        post(root, "revoke", { id: row.dataset.tokenId }).then(function () {
           var table = row.closest("table");
           row.remove();
           if (!table.querySelector(".atm-row")) {
@@ -128,17 +138,40 @@
       }, function () {});
   }
 
+  /* Points the explanation's link at core's own section of the page, found by its title. */
+  function linkCoreSection(root) {
+    var link = root.querySelector(".atm-core-link");
+    if (!link) {
+      return;
+    }
+    var title = Array.prototype.find.call(document.querySelectorAll(".jenkins-section__title"), function (heading) {
+      return heading.innerText.trim() === root.dataset.coreTitle;
+    });
+    if (!title) {
+      link.remove();
+      return;
+    }
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      title.scrollIntoView({ block: "start" });
+    });
+  }
+
   Behaviour.specify(".atm", "api-token-manager", 0, function (root) {
-    root.querySelector(".atm-add-button").addEventListener("click", function () {
-      add(root);
-    });
-    root.querySelector(".atm-new-name").addEventListener("keydown", function (event) {
-      // Enter would otherwise submit the whole Security page.
-      if (event.key === "Enter") {
-        event.preventDefault();
+    linkCoreSection(root);
+    var addButton = root.querySelector(".atm-add-button");
+    if (addButton) {
+      addButton.addEventListener("click", function () {
         add(root);
-      }
-    });
+      });
+      root.querySelector(".atm-new-name").addEventListener("keydown", function (event) {
+        // Enter would otherwise submit the whole Security page.
+        if (event.key === "Enter") {
+          event.preventDefault();
+          add(root);
+        }
+      });
+    }
     root.querySelectorAll(".atm-row").forEach(function (row) {
       var renameButton = row.querySelector(".atm-rename");
       if (renameButton) {
