@@ -1,9 +1,7 @@
 package io.jenkins.plugins.apitokens.admin;
 
 import hudson.model.AdministrativeMonitor;
-import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
-import io.jenkins.plugins.apitokens.engine.TokenService;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -30,15 +28,8 @@ public abstract class TokenCountMonitor extends AdministrativeMonitor {
         return getCount() > 0;
     }
 
+    /** As of the last count ({@link TokenCounts}): rendering a monitor never scans every token. */
     public int getCount() {
-        return count(filter);
-    }
-
-    /** How many tokens, the plugin's and core's, the filter matches. */
-    static int count(TokenQuery.Filter filter) {
-        TokenService service = TokenEngine.get().service();
-        return new TokenQuery(filter, 0, TokenQuery.Sort.USER, false, 0, 1)
-                .matching(TokenOverview.everyToken(service), service.policy().getAgeThresholds(), service.now())
-                .size();
+        return TokenCounts.get().of(filter);
     }
 }

@@ -5,18 +5,19 @@ import hudson.model.ManagementLink;
 import hudson.model.User;
 import hudson.security.Permission;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
 import io.jenkins.plugins.apitokens.engine.TokenRef;
+import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.user.TokenRow;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -25,6 +26,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerProxy;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
@@ -71,22 +73,76 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         return Jenkins.ADMINISTER;
     }
 
-    /** Every URL below this page is for administrators only. */
+    /**
+     * Every URL below this page is for administrators only, and a query it does not understand is a 400 naming what
+     * is wrong, never read as "every token".
+     */
     @Override
     public Object getTarget() {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        StaplerRequest2 req = Stapler.getCurrentRequest2();
+        if (req != null) {
+            queryOf(req);
+        }
         return this;
     }
 
-    /** The query the page's links and filter form describe. */
+    /**
+     * The query the page's links and filter form describe.
+     *
+     * @throws HttpResponses.HttpResponseException 400 with a message for a filter, sort, order or number it does not
+     *     understand
+     */
     public static TokenQuery queryOf(StaplerRequest2 req) {
-        return new TokenQuery(
-                TokenQuery.Filter.parse(req.getParameter("filter")),
-                intOr(req.getParameter("days"), 90),
-                TokenQuery.Sort.parse(req.getParameter("sort")),
-                "desc".equals(req.getParameter("order")),
-                intOr(req.getParameter("page"), 0),
-                PAGE_SIZE);
+        try {
+            return new TokenQuery(
+                    TokenQuery.Filter.parse(req.getParameter("filter")),
+                    number(req, "days", 90),
+                    TokenQuery.Sort.parse(req.getParameter("sort")),
+                    descending(req.getParameter("order")),
+                    number(req, "page", 0),
+                    PAGE_SIZE);
+        } catch (TokenRuleException e) {
+            throw HttpResponses.errorWithoutStack(400, e.getMessage());
+        }
+    }
+
+    private static boolean descending(String order) {
+        if (order == null || order.isBlank() || order.strip().equals("asc")) {
+            return false;
+        }
+        if (order.strip().equals("desc")) {
+            return true;
+        }
+        throw new TokenRuleException("Unknown order '" + order.strip() + "'; use asc or desc.");
+    }
+
+    private static int number(StaplerRequest2 req, String name, int absent) {
+        String text = req.getParameter(name);
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new TokenRuleException("'" + name + "' must be a number of 0 or more, not '" + text.strip() + "'.");
+    }
+
+    /** The filter in words, as the confirmation of a bulk revocation names it. */
+    public String describe(TokenQuery query) {
+        String label = getFilters().stream()
+                .filter(option -> option.filter() == query.filter())
+                .map(FilterOption::getLabel)
+                .findFirst()
+                .orElseThrow();
+        return query.filter() == TokenQuery.Filter.UNUSED
+                ? Messages.TokenOverview_UnusedFor(query.unusedDays())
+                : label;
     }
 
     /** One page of tokens for the given request's query. */
@@ -100,7 +156,7 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         for (TokenInfo token : result.tokens()) {
             rows.add(new TokenRow(token, policy.getAgeThresholds(), now));
         }
-        return new Page(query, rows, result.total(), result.page(), result.pageCount());
+        return new Page(query, rows, result.total(), result.page(), result.pageCount(), describe(query));
     }
 
     public List<FilterOption> getFilters() {
@@ -119,7 +175,7 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
     public record FilterOption(TokenQuery.Filter filter, String label) {
 
         public String getValue() {
-            return filter.name().toLowerCase(Locale.ROOT);
+            return TokenQuery.urlName(filter);
         }
 
         public String getLabel() {
@@ -133,20 +189,30 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
 
     /** How many legacy tokens users still have: the page offers to revoke them all. */
     public int getLegacyTokenCount() {
-        return TokenCountMonitor.count(TokenQuery.Filter.LEGACY);
+        TokenService service = TokenEngine.get().service();
+        return TokenCounts.count(TokenQuery.Filter.LEGACY, everyToken(service), service);
     }
 
     /**
      * Revokes the tokens ticked in the table ({@code token=user/id}, repeated) or, with {@code all=true}, every
-     * token the current filter matches. Core's tokens among them are revoked through core.
+     * token the current filter matches, which must be as many as the administrator confirmed ({@code count}): a list
+     * that changed since the page was shown is not revoked blindly. Core's tokens among them are revoked through
+     * core.
      */
     @POST
-    public HttpResponse doRevoke(StaplerRequest2 req, @QueryParameter boolean all) {
+    public HttpResponse doRevoke(StaplerRequest2 req, @QueryParameter boolean all, @QueryParameter String count) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         TokenService service = TokenEngine.get().service();
         List<TokenRef> refs = all ? matchingRefs(req, service) : selectedRefs(req);
         if (refs.isEmpty()) {
             return HttpResponses.errorWithoutStack(400, Messages.TokenOverview_NothingSelected());
+        }
+        if (all && !String.valueOf(refs.size()).equals(count == null ? null : count.strip())) {
+            return HttpResponses.errorWithoutStack(
+                    409,
+                    count == null
+                            ? Messages.TokenOverview_CountMissing(refs.size())
+                            : Messages.TokenOverview_CountChanged(refs.size(), count.strip()));
         }
         String actor = Jenkins.getAuthentication2().getName();
         List<TokenRef> ours = new ArrayList<>();
@@ -156,14 +222,13 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         }
         int revoked = ours.isEmpty() ? 0 : service.revokeAll(ours, actor).size();
         revoked += revokeCoreTokens(cores, service, actor);
+        TokenCounts.get().recount();
         return HttpResponses.redirectTo("./?revoked=" + revoked);
     }
 
     /** The plugin's tokens and core's, for the one table. */
     static List<TokenInfo> everyToken(TokenService service) {
-        List<TokenInfo> all = new ArrayList<>(service.listAll());
-        all.addAll(CoreTokens.all());
-        return all;
+        return EveryToken.onInstance(service);
     }
 
     private static List<TokenRef> matchingRefs(StaplerRequest2 req, TokenService service) {
@@ -197,28 +262,23 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
                 continue;
             }
             try {
-                TokenInfo token = CoreTokens.revoke(user, uuid);
-                if (token != null) {
-                    service.announceRevoked(token, actor);
+                if (EveryToken.revokeCore(service, user, uuid, actor) != null) {
                     revoked++;
                 }
-            } catch (IOException e) {
-                LOGGER.log(Level.WARNING, "Could not revoke core API token " + uuid + " of " + user.getId(), e);
+            } catch (UncheckedIOException e) {
+                LOGGER.log(Level.WARNING, e.getMessage(), e.getCause());
             }
         }
         return revoked;
     }
 
-    private static int intOr(String text, int fallback) {
-        try {
-            return text == null ? fallback : Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
     /** What the table shows: the rows of one page and where it is among the others. */
-    public record Page(TokenQuery query, List<TokenRow> rows, int total, int number, int count) {
+    public record Page(TokenQuery query, List<TokenRow> rows, int total, int number, int count, String description) {
+
+        /** The filter in words, for the confirmation of "revoke all matching". */
+        public String getDescription() {
+            return description;
+        }
 
         public List<TokenRow> getRows() {
             return rows;
@@ -237,11 +297,11 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         }
 
         public String getFilter() {
-            return query.filter().name().toLowerCase(Locale.ROOT);
+            return TokenQuery.urlName(query.filter());
         }
 
         public String getSort() {
-            return query.sort().name().toLowerCase(Locale.ROOT);
+            return TokenQuery.urlName(query.sort());
         }
 
         public boolean isDescending() {

@@ -6,6 +6,7 @@ import hudson.Util;
 import hudson.model.User;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.engine.PolicySetting;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.GlobalConfigurationCategory;
 import jenkins.model.Jenkins;
@@ -26,30 +29,45 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The administrator's token policy, in Manage Jenkins › Security and in JCasC ({@code security: apiTokenManager}).
- * Every default changes nothing: no expiry required, no limits, all scopes, usage tracked. The two legacy-token
- * switches are core's own ({@link ApiTokenPropertyConfiguration}), shown and set here so the two pages can never
- * disagree.
+ * The defaults change nothing for users' own tokens: no expiry required, no limits, all scopes, usage tracked. The two
+ * legacy-token switches are core's own ({@link ApiTokenPropertyConfiguration}), shown and set here so the two pages
+ * can never disagree.
+ *
+ * <p>Every way in validates the same way, through the engine's {@link TokenPolicy}: the form, JCasC (which sets the
+ * attributes inside a {@link BulkChange}) and a setter called from a script. A combination the engine refuses is
+ * refused with a message naming the attribute, and the last saved policy, which is always valid, stays in force:
+ * {@link #save()} is where the check happens, so several settings changed together (the form, JCasC) are checked
+ * together, and a setter called alone is checked at once.
  */
 @Extension
 @Symbol("apiTokenManager")
 public class TokenPolicyConfiguration extends GlobalConfiguration {
 
+    private static final Logger LOGGER = Logger.getLogger(TokenPolicyConfiguration.class.getName());
+
+    /* Defaults: see resetToDefaults(), the one place that sets them. */
     private boolean expiryRequired;
     private int maxLifetimeDays;
     private int defaultLifetimeDays;
     private int maxTokensPerUser;
-    private boolean fullScopeAllowed = true;
-    private boolean readOnlyScopeAllowed = true;
-    private int ageingAfterMonths = AgeThresholds.DEFAULT.ageingAfterMonths();
-    private int oldAfterMonths = AgeThresholds.DEFAULT.oldAfterMonths();
-    private boolean usageTracked = true;
+    private boolean fullScopeAllowed;
+    private boolean readOnlyScopeAllowed;
+    private int ageingAfterMonths;
+    private int oldAfterMonths;
+    private boolean usageTracked;
     private int revokeUnusedAfterDays;
-    private boolean buildTokensAllowed = true;
-    private int buildTokenMaxLifetimeHours = 24;
-    private boolean buildTokenFullAccessAllowed = true;
+    private boolean buildTokensAllowed;
+    private int buildTokenMaxLifetimeHours;
+    private boolean buildTokenFullAccessAllowed;
     private String buildTokenUser;
+    private boolean tokensForOthersAllowed;
 
-    /** Built once per change: the engine asks for the policy on every authenticated request. */
+    private static final int DEFAULT_BUILD_TOKEN_HOURS = 24;
+
+    /**
+     * The policy in force: built when a valid configuration is loaded or saved, never from settings being changed.
+     * The engine asks for it on every authenticated request.
+     */
     private transient volatile TokenPolicy policy;
 
     public TokenPolicyConfiguration() {
@@ -66,33 +84,144 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * The policy the engine enforces, as last saved. Its legacy-token flag is core's switch as it was then: the
-     * engine only reports it, core enforces it.
-     *
-     * @throws TokenRuleException if the settings contradict each other
+     * The policy the engine enforces, as last saved. Its legacy-token flag is core's switch: the engine only reports
+     * it, core enforces it. Never fails: what is in force was checked when it was saved or loaded.
      */
     public TokenPolicy toPolicy() {
         TokenPolicy current = policy;
         if (current == null) {
-            current = buildPolicy();
-            policy = current;
+            try {
+                current = buildPolicy(); // first use after loading: core's switch can be read now
+                policy = current;
+            } catch (TokenRuleException e) {
+                return TokenPolicy.DEFAULT; // only while a JCasC apply is half done at start-up
+            }
         }
         return current;
     }
 
+    /**
+     * Saves the settings if together they make a valid policy. Inside a {@link BulkChange} (the form, JCasC) the
+     * check waits for the commit, so that settings changed together are checked together.
+     *
+     * @throws IllegalArgumentException naming the attribute to change; the last saved settings are then restored
+     */
     @Override
     public synchronized void save() {
-        policy = null;
+        if (BulkChange.contains(this)) {
+            return;
+        }
+        TokenPolicy checked;
+        try {
+            checked = buildPolicy();
+        } catch (TokenRuleException e) {
+            load();
+            throw new IllegalArgumentException(refusal(e), e);
+        }
         super.save();
+        policy = checked;
     }
 
+    /**
+     * Reads the saved settings over the defaults, so a setting absent from the file (XStream leaves out null
+     * fields) is its default rather than whatever a refused change left in memory.
+     */
     @Override
     public synchronized void load() {
-        policy = null;
+        resetToDefaults();
         super.load();
+        repairLoadedSettings();
+        policy = null; // built on first use: while extensions load, core's legacy switch cannot be read yet
+    }
+
+    /**
+     * Settings saved by an older version may break a rule added since (a build token lifetime of "no limit", say):
+     * each such setting falls back to its default, with a warning, so that token checks never fail on a
+     * configuration.
+     */
+    private void repairLoadedSettings() {
+        for (int attempt = 0; attempt <= PolicySetting.values().length; attempt++) {
+            try {
+                settings().build();
+                return;
+            } catch (TokenRuleException e) {
+                LOGGER.log(Level.WARNING, "Ignoring a stored API token policy setting: {0}", refusal(e));
+                if (e.setting() == null) {
+                    resetToDefaults();
+                    return;
+                }
+                resetSetting(e.setting());
+            }
+        }
+    }
+
+    /** Every setting at its default, which for users' own tokens changes nothing on an instance. */
+    private void resetToDefaults() {
+        for (PolicySetting setting : PolicySetting.values()) {
+            resetSetting(setting);
+        }
+        maxTokensPerUser = 0;
+        buildTokensAllowed = true;
+        buildTokenUser = null;
+        tokensForOthersAllowed = false;
+    }
+
+    /** Puts the settings behind {@code setting} back to their defaults. */
+    private void resetSetting(PolicySetting setting) {
+        switch (setting) {
+            case EXPIRY_REQUIRED -> expiryRequired = false;
+            case MAX_LIFETIME, DEFAULT_LIFETIME -> {
+                maxLifetimeDays = 0;
+                defaultLifetimeDays = 0;
+            }
+            case MAX_TOKENS_PER_USER -> maxTokensPerUser = 0;
+            case ALLOWED_SCOPES -> {
+                fullScopeAllowed = true;
+                readOnlyScopeAllowed = true;
+            }
+            case AGE_THRESHOLDS_AGEING, AGE_THRESHOLDS_OLD -> {
+                ageingAfterMonths = AgeThresholds.DEFAULT.ageingAfterMonths();
+                oldAfterMonths = AgeThresholds.DEFAULT.oldAfterMonths();
+            }
+            case USAGE_TRACKED -> usageTracked = true;
+            case REVOKE_UNUSED_AFTER -> revokeUnusedAfterDays = 0;
+            case BUILD_TOKEN_MAX_LIFETIME -> buildTokenMaxLifetimeHours = DEFAULT_BUILD_TOKEN_HOURS;
+            case BUILD_TOKEN_SCOPES -> buildTokenFullAccessAllowed = false;
+        }
+    }
+
+    /** The engine's refusal, naming the attribute of the form and of JCasC it is about. */
+    static String refusal(TokenRuleException e) {
+        String attribute = attributeOf(e.setting());
+        return attribute == null ? e.getMessage() : attribute + ": " + e.getMessage();
+    }
+
+    /** The form field and JCasC attribute of a policy setting. */
+    static String attributeOf(PolicySetting setting) {
+        if (setting == null) {
+            return null;
+        }
+        return switch (setting) {
+            case EXPIRY_REQUIRED -> "expiryRequired";
+            case MAX_LIFETIME -> "maxLifetimeDays";
+            case DEFAULT_LIFETIME -> "defaultLifetimeDays";
+            case MAX_TOKENS_PER_USER -> "maxTokensPerUser";
+            case ALLOWED_SCOPES -> "fullScopeAllowed";
+            case AGE_THRESHOLDS_AGEING -> "ageingAfterMonths";
+            case AGE_THRESHOLDS_OLD -> "oldAfterMonths";
+            case USAGE_TRACKED -> "usageTracked";
+            case REVOKE_UNUSED_AFTER -> "revokeUnusedAfterDays";
+            case BUILD_TOKEN_MAX_LIFETIME -> "buildTokenMaxLifetimeHours";
+            case BUILD_TOKEN_SCOPES -> "buildTokenFullAccessAllowed";
+        };
     }
 
     private TokenPolicy buildPolicy() {
+        return settings().legacyTokensAllowed(isLegacyTokenCreationAllowed()).build();
+    }
+
+    /** The plugin's own settings as the engine's policy builder; core's legacy switch is added by the caller. */
+    private TokenPolicy.Builder settings() {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         if (fullScopeAllowed) {
             scopes.add(Scope.FULL);
@@ -101,7 +230,6 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             scopes.add(Scope.READ_ONLY);
         }
         return TokenPolicy.builder()
-                .legacyTokensAllowed(isLegacyTokenCreationAllowed())
                 .expiryRequired(expiryRequired)
                 .maxLifetime(days(maxLifetimeDays))
                 .defaultLifetime(days(defaultLifetimeDays))
@@ -111,33 +239,32 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .usageTracked(usageTracked)
                 .revokeUnusedAfter(days(revokeUnusedAfterDays))
                 .buildTokensAllowed(buildTokensAllowed)
-                .buildTokenMaxLifetime(
-                        buildTokenMaxLifetimeHours <= 0 ? null : Duration.ofHours(buildTokenMaxLifetimeHours))
+                .buildTokenMaxLifetime(Duration.ofHours(buildTokenMaxLifetimeHours))
                 .buildTokenScopes(
                         buildTokenFullAccessAllowed ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ_ONLY))
-                .build();
+                .tokensForOthersAllowed(tokensForOthersAllowed);
     }
 
+    /** 0 means "no limit"; a negative number is kept as it is, for the engine to refuse by name. */
     private static Duration days(int days) {
-        return days <= 0 ? null : Duration.ofDays(days);
+        return days == 0 ? null : Duration.ofDays(days);
     }
 
     /** Saves the submitted settings only if together they make a valid policy; otherwise keeps the old ones. */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        if (!getConfigFile().exists()) {
-            save(); // the state to go back to if the submission is refused
-        }
         try (BulkChange change = new BulkChange(this)) {
             req.bindJSON(this, json);
             buildPolicy();
             change.commit();
         } catch (TokenRuleException e) {
             load();
-            throw new FormException(e.getMessage(), "maxLifetimeDays");
+            throw new FormException(refusal(e), attributeOf(e.setting()));
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, null);
         } catch (IOException e) {
             load();
-            throw new FormException(e, "maxLifetimeDays");
+            throw new FormException(e, null);
         }
         return true;
     }
@@ -151,7 +278,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setLegacyTokenCreationAllowed(boolean allowed) {
         ApiTokenPropertyConfiguration.get().setCreationOfLegacyTokenEnabled(allowed);
-        policy = null;
+        save(); // the policy reports core's switch
     }
 
     public boolean isLegacyTokenForNewUsers() {
@@ -181,7 +308,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxLifetimeDays(int maxLifetimeDays) {
-        this.maxLifetimeDays = Math.max(0, maxLifetimeDays);
+        this.maxLifetimeDays = maxLifetimeDays;
         save();
     }
 
@@ -191,7 +318,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDefaultLifetimeDays(int defaultLifetimeDays) {
-        this.defaultLifetimeDays = Math.max(0, defaultLifetimeDays);
+        this.defaultLifetimeDays = defaultLifetimeDays;
         save();
     }
 
@@ -201,7 +328,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxTokensPerUser(int maxTokensPerUser) {
-        this.maxTokensPerUser = Math.max(0, maxTokensPerUser);
+        this.maxTokensPerUser = maxTokensPerUser;
         save();
     }
 
@@ -261,7 +388,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setRevokeUnusedAfterDays(int revokeUnusedAfterDays) {
-        this.revokeUnusedAfterDays = Math.max(0, revokeUnusedAfterDays);
+        this.revokeUnusedAfterDays = revokeUnusedAfterDays;
         save();
     }
 
@@ -281,7 +408,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setBuildTokenMaxLifetimeHours(int buildTokenMaxLifetimeHours) {
-        this.buildTokenMaxLifetimeHours = Math.max(0, buildTokenMaxLifetimeHours);
+        this.buildTokenMaxLifetimeHours = buildTokenMaxLifetimeHours;
         save();
     }
 
@@ -293,6 +420,20 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setBuildTokenFullAccessAllowed(boolean buildTokenFullAccessAllowed) {
         this.buildTokenFullAccessAllowed = buildTokenFullAccessAllowed;
+        save();
+    }
+
+    /**
+     * Whether administrators may create and rotate other users' tokens (and so see their values), for service
+     * accounts. Off by default, as in core.
+     */
+    public boolean isTokensForOthersAllowed() {
+        return tokensForOthersAllowed;
+    }
+
+    @DataBoundSetter
+    public void setTokensForOthersAllowed(boolean tokensForOthersAllowed) {
+        this.tokensForOthersAllowed = tokensForOthersAllowed;
         save();
     }
 
@@ -356,7 +497,25 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckRevokeUnusedAfterDays(@QueryParameter int value) {
-        return doCheckMaxTokensPerUser(value);
+    public FormValidation doCheckRevokeUnusedAfterDays(
+            @QueryParameter int value, @QueryParameter("usageTracked") boolean usageTracked) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return check(TokenPolicy.builder().usageTracked(usageTracked).revokeUnusedAfter(days(value)));
+    }
+
+    @POST
+    public FormValidation doCheckBuildTokenMaxLifetimeHours(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return check(TokenPolicy.builder().buildTokenMaxLifetime(Duration.ofHours(value)));
+    }
+
+    /** The engine's verdict on settings, as the form shows it. */
+    private static FormValidation check(TokenPolicy.Builder settings) {
+        try {
+            settings.build();
+            return FormValidation.ok();
+        } catch (TokenRuleException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 }
