@@ -1,0 +1,119 @@
+// The user page's flows as a person sees them in Chromium: add, rotate, rename, revoke, and what the table shows
+// after each. HtmlUnit runs the page's script differently (it missed a dialog that returned nothing); this runs it
+// in the browser people use. Arguments: Jenkins' URL, a user whose password is the user name, a folder for
+// screenshots. Exits non-zero on the first broken promise; prints one line per check.
+import { chromium } from "playwright-core";
+
+const [base, user, shots] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+let passed = 0;
+
+function check(condition, what) {
+  if (!condition) {
+    throw new Error("FAILED: " + what);
+  }
+  passed++;
+  console.log("ok - " + what);
+}
+
+const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const scriptErrors = [];
+page.on("pageerror", (error) => scriptErrors.push(error.message));
+
+async function securityPage() {
+  await page.goto(base + "user/" + user + "/security/");
+  await page.waitForSelector(".atm");
+}
+
+async function valueShownOnce() {
+  const dialog = page.locator("dialog.jenkins-dialog");
+  await dialog.waitFor();
+  const value = (await dialog.locator(".atm-value-text").textContent()).trim();
+  check(/^jnkapi_/.test(value), "the new value is shown in the dialog");
+  if (shots) {
+    await page.screenshot({ path: shots + "/new-token-dialog.png" });
+  }
+  await Promise.all([page.waitForEvent("load"), dialog.locator("[data-id=ok]").click()]);
+  await page.waitForSelector(".atm");
+  check(!(await page.content()).includes(value), "after Done, the page no longer holds the value");
+  return value;
+}
+
+try {
+  await page.goto(base + "login");
+  await page.fill("input[name=j_username]", user);
+  await page.fill("input[name=j_password]", user);
+  await Promise.all([page.waitForEvent("load"), page.press("input[name=j_password]", "Enter")]);
+
+  await securityPage();
+  if (process.env.SHOT_ONLY) {
+    // For a "before" picture of an older build of the plugin: the page as it is, no checks.
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.screenshot({ path: shots + "/" + process.env.SHOT_ONLY });
+    process.exit(0);
+  }
+  const sections = await page.locator(".jenkins-section__title").allInnerTexts();
+  const ours = sections.findIndex((title) => title.trim() === "All API tokens");
+  const cores = sections.findIndex((title) => title.trim() === "API Token");
+  check(ours >= 0 && cores > ours, "the plugin's section comes first, core's after it: " + sections.join(" | "));
+  check(await page.locator(".atm-relation").isVisible(), "a line explains how the two sections relate");
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.screenshot({ path: shots + "/user-security-both-sections.png" });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  // Add
+  await page.fill(".atm-new-name", "deploy");
+  await page.click(".atm-add-button");
+  const first = await valueShownOnce();
+  const row = page.locator('.atm-row[data-token-name="deploy"]');
+  check(await row.isVisible(), "after adding, the new token is in the table");
+
+  // Rotate
+  await row.locator(".atm-rotate").click();
+  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  const second = await valueShownOnce();
+  check(second !== first, "rotation shows a different value");
+  check(await page.locator('.atm-row[data-token-name="deploy"]').isVisible(), "after rotating, the token is listed");
+
+  // Rename
+  await page.locator('.atm-row[data-token-name="deploy"] .atm-rename').click();
+  const prompt = page.locator("dialog.jenkins-dialog input");
+  await prompt.fill("deploy v2");
+  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await page.waitForSelector('.atm-row[data-token-name="deploy v2"]');
+  check(
+    (await page.locator('.atm-row[data-token-name="deploy v2"] .atm-name').textContent()).trim() === "deploy v2",
+    "after renaming, the row shows the new name",
+  );
+  await securityPage();
+  check(await page.locator('.atm-row[data-token-name="deploy v2"]').isVisible(), "the new name survives a reload");
+  if (shots) {
+    await page.locator(".atm").screenshot({ path: shots + "/user-security-page.png" });
+  }
+
+  // Revoke
+  await page.locator('.atm-row[data-token-name="deploy v2"] .atm-revoke').click();
+  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await page.waitForSelector('.atm-row[data-token-name="deploy v2"]', { state: "detached" });
+  check(true, "after revoking, the row is gone");
+  await securityPage();
+  check((await page.locator('.atm-row[data-token-name="deploy v2"]').count()) === 0, "and stays gone after a reload");
+
+  check(scriptErrors.length === 0, "no script error on the page: " + scriptErrors.join("; "));
+  console.log(passed + " passed, 0 failed");
+} catch (error) {
+  console.log(error.message);
+  if (scriptErrors.length) {
+    console.log("script errors: " + scriptErrors.join("; "));
+  }
+  if (shots) {
+    await page.screenshot({ path: shots + "/failure.png", fullPage: true }).catch(() => {});
+  }
+  console.log(passed + " passed, 1 failed");
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.apitokens.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenApi;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import jenkins.security.ApiTokenProperty;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Runs {@code src/test/browser/page-flows.mjs} (headless Chromium through playwright-core) against this Jenkins:
+ * the user page as a person sees it after each action. Not a {@code *Test}: the {@code browser} profile runs it, where
+ * Chromium and the script's npm dependency are installed ({@code .ci/run} sees to both).
+ */
+@WithJenkins
+class PageFlowsInChromium {
+
+    @Test
+    void addRotateRenameRevokeAsABrowserShowsThem(JenkinsRule r) throws Exception {
+        TokenApi.secure(r);
+        // A lived-in page: a read-only token of the plugin and one made in core's section, listed together.
+        TokenApi.mint("alice", "nightly report", null, Scope.READ_ONLY);
+        User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("made in core's section");
+        Path shots = Path.of("target", "browser");
+        Files.createDirectories(shots);
+        Process node = new ProcessBuilder(
+                        "node",
+                        new File("src/test/browser/page-flows.mjs").getAbsolutePath(),
+                        r.getURL().toString(),
+                        "alice",
+                        shots.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(shots.resolve("output.txt").toFile())
+                .start();
+        boolean done = node.waitFor(3, TimeUnit.MINUTES);
+        node.destroyForcibly();
+        String output = Files.readString(shots.resolve("output.txt"), StandardCharsets.UTF_8);
+        System.out.println(output);
+        assertTrue(done, "finished in time: " + output);
+        assertEquals(0, node.exitValue(), output);
+        assertTrue(output.contains(" passed, 0 failed"), output);
+    }
+}
