@@ -87,6 +87,10 @@ class PolicyValidationTest {
         assertRefusedByCasc("buildTokenMaxLifetimeHours", "0");
         assertRefusedByCasc("maxTokensPerUser", "-1");
         assertRefusedByCasc("revokeUnusedAfterDays", "-30");
+        // JCasC itself would read these as 0 ("no limit") and false.
+        assertRefusedByCasc("maxLifetimeDays", "abc");
+        assertRefusedByCasc("fullScopeAllowed", "admin");
+        assertTrue(TokenPolicyConfiguration.get().isFullScopeAllowed());
     }
 
     @Test
