@@ -119,6 +119,7 @@ public class UserFolderTokenStore extends ApiTokenStore {
     }
 
     private static XmlFile fileOf(User user) {
+        StoredForms.ensureRegistered();
         File folder = user.getUserFolder();
         if (folder == null) {
             folder = new File(new File(Jenkins.get().getRootDir(), "users"), "not-yet-saved-" + user.getId());

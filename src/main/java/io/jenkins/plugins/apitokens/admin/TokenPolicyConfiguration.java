@@ -3,13 +3,16 @@ package io.jenkins.plugins.apitokens.admin;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.Util;
+import hudson.XmlFile;
 import hudson.model.User;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.apitokens.StoredForms;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.PolicySetting;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
+import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -71,8 +74,20 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private transient volatile TokenPolicy policy;
 
     public TokenPolicyConfiguration() {
+        StoredForms.ensureRegistered();
         load();
     }
+
+    /**
+     * The file keeps the name it has always had, whatever the class is called or wherever it lives, and its root
+     * element is the alias {@code api-token-manager-policy} (see {@code StoredForms}).
+     */
+    @Override
+    protected XmlFile getConfigFile() {
+        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), CONFIG_FILE_NAME));
+    }
+
+    static final String CONFIG_FILE_NAME = "io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration.xml";
 
     public static TokenPolicyConfiguration get() {
         return GlobalConfiguration.all().get(TokenPolicyConfiguration.class);
