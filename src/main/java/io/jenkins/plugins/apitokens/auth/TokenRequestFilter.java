@@ -74,12 +74,13 @@ public class TokenRequestFilter implements Filter {
         boolean webSocket = isWebSocket(request);
         Scope scope = token.scope();
         if (!scope.permits(request.getMethod(), webSocket)) {
-            String what = webSocket ? "WebSocket connections" : request.getMethod() + " requests";
-            return "This API token has the scope '" + scope.id() + "', which does not permit " + what + ".";
+            String what = webSocket
+                    ? Messages.TokenRequestFilter_WebSockets()
+                    : Messages.TokenRequestFilter_Requests(request.getMethod());
+            return Messages.TokenRequestFilter_ScopeRefuses(scope.id(), what);
         }
         if (!token.mayManageCredentials() && CredentialRoutes.managesCredentials(request)) {
-            return "This API token was minted for a build. It cannot create, rotate or reveal tokens, credentials or"
-                    + " passwords, nor use the CLI or the script console.";
+            return Messages.TokenRequestFilter_BuildTokenRefused();
         }
         return null;
     }

@@ -43,9 +43,7 @@ public abstract class ApiTokenCommand extends CLICommand {
         User user = userId == null ? User.current() : User.getById(userId, false);
         if (user == null) {
             throw new IllegalArgumentException(
-                    userId == null
-                            ? "Log in (for example with -auth) to manage your API tokens."
-                            : "There is no user '" + userId + "'.");
+                    userId == null ? Messages.ApiTokenCommand_LogIn() : Messages.ApiTokenCommand_NoSuchUser(userId));
         }
         if (!ApiTokensAction.canManage(user)) {
             throw new AccessDeniedException(Messages.ApiTokensAction_Forbidden(user.getId()));

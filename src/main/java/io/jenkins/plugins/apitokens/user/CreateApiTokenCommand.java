@@ -31,7 +31,7 @@ public class CreateApiTokenCommand extends ApiTokenCommand {
 
     @Override
     public String getShortDescription() {
-        return "Creates an API token and prints its value, which is shown only this once.";
+        return Messages.CreateApiTokenCommand_ShortDescription();
     }
 
     @Override
@@ -39,8 +39,8 @@ public class CreateApiTokenCommand extends ApiTokenCommand {
         TokenRequest request = new TokenRequest(
                 name, ExpiryChoice.parse(expiry, service.now()), scope == null ? null : Scope.parse(scope));
         NewToken created = new TokenRequester(user).create(service, request);
-        stderr.println("Created API token " + created.token().id() + " '"
-                + created.token().name() + "'.");
+        stderr.println(Messages.CreateApiTokenCommand_Created(
+                created.token().id(), created.token().name()));
         stdout.println(created.value());
         return 0;
     }

@@ -16,7 +16,7 @@ public class ListApiTokensCommand extends ApiTokenCommand {
 
     @Override
     public String getShortDescription() {
-        return "Lists API tokens, the plugin's and core's: id, name, origin, scope, created, expires, uses, last used.";
+        return Messages.ListApiTokensCommand_ShortDescription();
     }
 
     @Override

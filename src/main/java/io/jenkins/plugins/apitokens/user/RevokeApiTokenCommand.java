@@ -19,13 +19,13 @@ public class RevokeApiTokenCommand extends ApiTokenCommand {
 
     @Override
     public String getShortDescription() {
-        return "Revokes an API token.";
+        return Messages.RevokeApiTokenCommand_ShortDescription();
     }
 
     @Override
     protected int run(User user, TokenService service) {
         TokenInfo revoked = EveryToken.revoke(service, user, id, actor());
-        stdout.println("Revoked API token " + revoked.id() + " '" + revoked.name() + "'.");
+        stdout.println(Messages.RevokeApiTokenCommand_Revoked(revoked.id(), revoked.name()));
         return 0;
     }
 }

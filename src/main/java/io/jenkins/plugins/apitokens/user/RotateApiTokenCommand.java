@@ -18,14 +18,14 @@ public class RotateApiTokenCommand extends ApiTokenCommand {
 
     @Override
     public String getShortDescription() {
-        return "Gives an API token a new value, printed once; the old value stops working.";
+        return Messages.RotateApiTokenCommand_ShortDescription();
     }
 
     @Override
     protected int run(User user, TokenService service) {
         NewToken rotated = new TokenRequester(user).rotate(service, id);
-        stderr.println("Rotated API token '" + rotated.token().name() + "'; its new id is "
-                + rotated.token().id() + ".");
+        stderr.println(Messages.RotateApiTokenCommand_Rotated(
+                rotated.token().name(), rotated.token().id()));
         stdout.println(rotated.value());
         return 0;
     }
