@@ -44,18 +44,7 @@ public class UserFolderTokenStore extends ApiTokenStore {
             loaded.remove(userId);
             return null;
         }
-        Loaded cached = loaded.get(user.getId());
-        if (cached != null && cached.user() == user) {
-            return cached.tokens(); // every token check comes here: no lock
-        }
-        Loaded current = loaded.compute(user.getId(), (id, previous) -> {
-            if (previous != null && previous.user() == user) {
-                return previous;
-            }
-            UserTokens stored = read(user);
-            return stored == null ? null : new Loaded(user, stored);
-        });
-        return current == null ? null : current.tokens();
+        return load(user, false);
     }
 
     @Override
@@ -64,27 +53,44 @@ public class UserFolderTokenStore extends ApiTokenStore {
         if (user == null) {
             throw new TokenRuleException("There is no user '" + userId + "'.");
         }
-        return loaded.compute(user.getId(), (id, cached) -> {
-                    if (cached != null && cached.user() == user) {
-                        return cached;
-                    }
-                    UserTokens stored = read(user);
-                    return new Loaded(user, stored == null ? new UserTokens() : stored);
-                })
-                .tokens();
+        return load(user, true);
+    }
+
+    /**
+     * The user's tokens, read at most once for this {@link User} object; a stale entry (a deleted user's) is replaced.
+     *
+     * @return {@code null} if the user has no tokens and {@code create} is false
+     */
+    private UserTokens load(User user, boolean create) {
+        UserTokens cached = cachedFor(user);
+        if (cached != null) {
+            return cached; // every token check comes here: no lock
+        }
+        Loaded current = loaded.compute(user.getId(), (id, previous) -> {
+            if (previous != null && previous.user() == user) {
+                return previous;
+            }
+            UserTokens stored = read(user);
+            if (stored == null && create) {
+                stored = new UserTokens();
+            }
+            return stored == null ? null : new Loaded(user, stored);
+        });
+        return current == null ? null : current.tokens();
+    }
+
+    /** The tokens cached for this very {@link User} object, or {@code null}. */
+    private UserTokens cachedFor(User user) {
+        Loaded cached = loaded.get(user.getId());
+        return cached != null && cached.user() == user ? cached.tokens() : null;
     }
 
     @Override
     public Collection<String> userIds() {
         return User.getAll().stream()
-                .filter(user -> isLoadedFor(user) || fileOf(user).exists())
+                .filter(user -> cachedFor(user) != null || fileOf(user).exists())
                 .map(User::getId)
                 .toList();
-    }
-
-    private boolean isLoadedFor(User user) {
-        Loaded cached = loaded.get(user.getId());
-        return cached != null && cached.user() == user;
     }
 
     @Override
@@ -93,8 +99,7 @@ public class UserFolderTokenStore extends ApiTokenStore {
         if (user == null) {
             throw new IOException("User " + userId + " no longer exists");
         }
-        Loaded cached = loaded.get(user.getId());
-        if (cached == null || cached.user() != user || cached.tokens() != tokens) {
+        if (cachedFor(user) != tokens) {
             // Tokens of a user since deleted (and perhaps created again): they must not come back.
             throw new IOException("The tokens of user " + userId + " belong to a deleted account");
         }

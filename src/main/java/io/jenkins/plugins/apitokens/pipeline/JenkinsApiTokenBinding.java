@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -62,7 +63,7 @@ public class JenkinsApiTokenBinding extends MultiBinding<JenkinsApiTokenCredenti
 
     @Override
     public Set<String> variables(@NonNull Run<?, ?> build) {
-        return new LinkedHashSet<>(Set.of(variable, variable + TOKEN_SUFFIX));
+        return new LinkedHashSet<>(List.of(variable, variable + TOKEN_SUFFIX));
     }
 
     @Extension
