@@ -2,10 +2,12 @@ package io.jenkins.plugins.apitokens;
 
 import hudson.Extension;
 import hudson.ExtensionList;
-import io.jenkins.plugins.apitokens.admin.AuditTrail;
-import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.audit.AuditLog;
+import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.store.ApiTokenStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.store.ApiTokenStore;
+import io.jenkins.plugins.apitokens.store.UserFolderTokenStore;
 import jenkins.security.ApiTokenProperty;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebResponse;

@@ -7,12 +7,12 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 

@@ -17,6 +17,9 @@ import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import io.jenkins.plugins.apitokens.web.JsonReply;
+import io.jenkins.plugins.apitokens.web.TokenJson;
+import io.jenkins.plugins.apitokens.web.TokenRequester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -25,7 +28,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -135,7 +137,7 @@ public class ApiTokensAction implements Action {
 
     /** Checks the caller may manage this user's tokens, then turns engine refusals into JSON errors. */
     private HttpResponse answer(Supplier<HttpResponse> action) {
-        if (!canManage(user)) {
+        if (!TokenRequester.mayManageTokensOf(user)) {
             return JsonReply.error(403, Messages.ApiTokensAction_Forbidden(user.getId()));
         }
         try {
@@ -153,11 +155,6 @@ public class ApiTokensAction implements Action {
             LOGGER.log(Level.WARNING, "Cannot read the API tokens of " + user.getId(), e);
             return JsonReply.error(500, Messages.ApiTokensAction_Unreadable(user.getId()));
         }
-    }
-
-    /** The user themself, or an administrator: the user's own ACL grants them {@code ADMINISTER} on their record. */
-    static boolean canManage(User user) {
-        return user.hasPermission(Jenkins.ADMINISTER);
     }
 
     private static Scope scopeOrNull(String scope) {

@@ -13,6 +13,8 @@ import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import io.jenkins.plugins.apitokens.web.TokenRequester;
+import io.jenkins.plugins.apitokens.web.TokenRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * The "API tokens" section of a user's Security page: the table of the user's tokens and the form to add one.
- * It stores nothing itself (tokens live in the {@link io.jenkins.plugins.apitokens.ApiTokenStore}); every change is
+ * It stores nothing itself (tokens live in the {@link io.jenkins.plugins.apitokens.store.ApiTokenStore}); every change is
  * made by the page's script through {@link ApiTokensAction}, so submitting the page never touches a token.
  */
 public class ApiTokensUserProperty extends UserProperty {
@@ -76,7 +78,7 @@ public class ApiTokensUserProperty extends UserProperty {
     /** Only the user and administrators see the section. */
     @Restricted(NoExternalUse.class)
     public boolean isVisible() {
-        return ApiTokensAction.canManage(user);
+        return TokenRequester.mayManageTokensOf(user);
     }
 
     /** Only the user may save a token into their own credentials store. */

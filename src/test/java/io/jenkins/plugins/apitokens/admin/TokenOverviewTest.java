@@ -10,6 +10,7 @@ import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

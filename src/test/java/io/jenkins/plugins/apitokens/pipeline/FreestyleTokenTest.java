@@ -12,7 +12,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.htmlunit.HttpMethod;

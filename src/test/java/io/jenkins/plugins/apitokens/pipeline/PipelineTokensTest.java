@@ -15,10 +15,10 @@ import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -294,7 +294,7 @@ class PipelineTokensTest {
                         io.jenkins.plugins.apitokens.engine.AuditEvent.SYSTEM);
         assertEquals(
                 List.of(leftOver.token().id()),
-                TokenEngine.get().service().sweep(io.jenkins.plugins.apitokens.TokenSweep::isBuilding).stream()
+                TokenEngine.get().service().sweep(io.jenkins.plugins.apitokens.tasks.TokenSweep::isBuilding).stream()
                         .map(TokenInfo::id)
                         .toList());
     }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.admin.AuditTrail;
-import io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import net.sf.json.JSONObject;

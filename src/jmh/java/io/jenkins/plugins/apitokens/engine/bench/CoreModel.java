@@ -1,5 +1,7 @@
 package io.jenkins.plugins.apitokens.engine.bench;
 
+import io.jenkins.plugins.apitokens.store.ApiTokenStore;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

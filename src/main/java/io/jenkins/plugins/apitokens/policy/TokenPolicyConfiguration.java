@@ -1,0 +1,543 @@
+package io.jenkins.plugins.apitokens.policy;
+
+import hudson.BulkChange;
+import hudson.Extension;
+import hudson.Util;
+import hudson.XmlFile;
+import hudson.model.User;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.engine.PolicySetting;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenRuleException;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.GlobalConfigurationCategory;
+import jenkins.model.Jenkins;
+import jenkins.security.apitoken.ApiTokenPropertyConfiguration;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The administrator's token policy, in Manage Jenkins › Security and in JCasC ({@code security: apiTokenManager}).
+ * The defaults change nothing for users' own tokens: no expiry required, no limits, all scopes, usage tracked. The two
+ * legacy-token switches are core's own ({@link ApiTokenPropertyConfiguration}), shown and set here so the two pages
+ * can never disagree.
+ *
+ * <p>Every way in validates the same way, through the engine's {@link TokenPolicy}: the form, JCasC (which sets the
+ * attributes inside a {@link BulkChange}) and a setter called from a script. A combination the engine refuses is
+ * refused with a message naming the attribute, and the last saved policy, which is always valid, stays in force:
+ * {@link #save()} is where the check happens, so several settings changed together (the form, JCasC) are checked
+ * together, and a setter called alone is checked at once.
+ */
+@Extension
+@Symbol("apiTokenManager")
+public class TokenPolicyConfiguration extends GlobalConfiguration {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenPolicyConfiguration.class.getName());
+
+    /* Defaults: see resetToDefaults(), the one place that sets them. */
+    private boolean expiryRequired;
+    private int maxLifetimeDays;
+    private int defaultLifetimeDays;
+    private int maxTokensPerUser;
+    private boolean fullScopeAllowed;
+    private boolean readOnlyScopeAllowed;
+    private int ageingAfterMonths;
+    private int oldAfterMonths;
+    private boolean usageTracked;
+    private int revokeUnusedAfterDays;
+    private boolean buildTokensAllowed;
+    private int buildTokenMaxLifetimeHours;
+    private boolean buildTokenFullAccessAllowed;
+    private String buildTokenUser;
+    private boolean tokensForOthersAllowed;
+
+    private static final int DEFAULT_BUILD_TOKEN_HOURS = 24;
+
+    /**
+     * The policy in force: built when a valid configuration is loaded or saved, never from settings being changed.
+     * The engine asks for it on every authenticated request.
+     */
+    private transient volatile TokenPolicy policy;
+
+    /** The name the file gives this type, wherever the class lives; release 1.0 named the class in full. */
+    static final String ALIAS = "api-token-manager-policy";
+
+    static {
+        Jenkins.XSTREAM2.alias(ALIAS, TokenPolicyConfiguration.class);
+        Jenkins.XSTREAM2.addCompatibilityAlias(
+                "io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration", TokenPolicyConfiguration.class);
+    }
+
+    public TokenPolicyConfiguration() {
+        load();
+    }
+
+    /**
+     * The file keeps the name it has always had, whatever the class is called or wherever it lives, and its root
+     * element is the alias {@value #ALIAS}.
+     */
+    @Override
+    protected XmlFile getConfigFile() {
+        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), CONFIG_FILE_NAME));
+    }
+
+    static final String CONFIG_FILE_NAME = "io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration.xml";
+
+    public static TokenPolicyConfiguration get() {
+        return GlobalConfiguration.all().get(TokenPolicyConfiguration.class);
+    }
+
+    @Override
+    public GlobalConfigurationCategory getCategory() {
+        return GlobalConfigurationCategory.get(GlobalConfigurationCategory.Security.class);
+    }
+
+    /**
+     * The policy the engine enforces, as last saved. Its legacy-token flag is core's switch: the engine only reports
+     * it, core enforces it. Never fails: what is in force was checked when it was saved or loaded.
+     */
+    public TokenPolicy toPolicy() {
+        TokenPolicy current = policy;
+        if (current == null) {
+            try {
+                current = buildPolicy(); // first use after loading: core's switch can be read now
+                policy = current;
+            } catch (TokenRuleException e) {
+                return TokenPolicy.DEFAULT; // only while a JCasC apply is half done at start-up
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Saves the settings if together they make a valid policy. Inside a {@link BulkChange} (the form, JCasC) the
+     * check waits for the commit, so that settings changed together are checked together.
+     *
+     * @throws IllegalArgumentException naming the attribute to change; the last saved settings are then restored
+     */
+    @Override
+    public synchronized void save() {
+        if (BulkChange.contains(this)) {
+            return;
+        }
+        TokenPolicy checked;
+        try {
+            checked = buildPolicy();
+        } catch (TokenRuleException e) {
+            load();
+            throw new IllegalArgumentException(refusal(e), e);
+        }
+        super.save();
+        policy = checked;
+    }
+
+    /**
+     * Reads the saved settings over the defaults, so a setting absent from the file (XStream leaves out null
+     * fields) is its default rather than whatever a refused change left in memory.
+     */
+    @Override
+    public synchronized void load() {
+        resetToDefaults();
+        super.load();
+        repairLoadedSettings();
+        policy = null; // built on first use: while extensions load, core's legacy switch cannot be read yet
+    }
+
+    /**
+     * Settings saved by an older version may break a rule added since (a build token lifetime of "no limit", say):
+     * each such setting falls back to its default, with a warning, so that token checks never fail on a
+     * configuration.
+     */
+    private void repairLoadedSettings() {
+        for (int attempt = 0; attempt <= PolicySetting.values().length; attempt++) {
+            try {
+                settings().build();
+                return;
+            } catch (TokenRuleException e) {
+                LOGGER.log(Level.WARNING, "Ignoring a stored API token policy setting: {0}", refusal(e));
+                if (e.setting() == null) {
+                    resetToDefaults();
+                    return;
+                }
+                resetSetting(e.setting());
+            }
+        }
+    }
+
+    /** Every setting at its default, which for users' own tokens changes nothing on an instance. */
+    private void resetToDefaults() {
+        for (PolicySetting setting : PolicySetting.values()) {
+            resetSetting(setting);
+        }
+        maxTokensPerUser = 0;
+        buildTokensAllowed = true;
+        buildTokenUser = null;
+        tokensForOthersAllowed = false;
+    }
+
+    /** Puts the settings behind {@code setting} back to their defaults. */
+    private void resetSetting(PolicySetting setting) {
+        switch (setting) {
+            case EXPIRY_REQUIRED -> expiryRequired = false;
+            case MAX_LIFETIME, DEFAULT_LIFETIME -> {
+                maxLifetimeDays = 0;
+                defaultLifetimeDays = 0;
+            }
+            case MAX_TOKENS_PER_USER -> maxTokensPerUser = 0;
+            case ALLOWED_SCOPES -> {
+                fullScopeAllowed = true;
+                readOnlyScopeAllowed = true;
+            }
+            case AGE_THRESHOLDS_AGEING, AGE_THRESHOLDS_OLD -> {
+                ageingAfterMonths = AgeThresholds.DEFAULT.ageingAfterMonths();
+                oldAfterMonths = AgeThresholds.DEFAULT.oldAfterMonths();
+            }
+            case USAGE_TRACKED -> usageTracked = true;
+            case REVOKE_UNUSED_AFTER -> revokeUnusedAfterDays = 0;
+            case BUILD_TOKEN_MAX_LIFETIME -> buildTokenMaxLifetimeHours = DEFAULT_BUILD_TOKEN_HOURS;
+            case BUILD_TOKEN_SCOPES -> buildTokenFullAccessAllowed = false;
+        }
+    }
+
+    /** The engine's refusal, naming the attribute of the form and of JCasC it is about. */
+    static String refusal(TokenRuleException e) {
+        String attribute = attributeOf(e.setting());
+        return attribute == null ? e.getMessage() : attribute + ": " + e.getMessage();
+    }
+
+    /** The form field and JCasC attribute of a policy setting. */
+    static String attributeOf(PolicySetting setting) {
+        if (setting == null) {
+            return null;
+        }
+        return switch (setting) {
+            case EXPIRY_REQUIRED -> "expiryRequired";
+            case MAX_LIFETIME -> "maxLifetimeDays";
+            case DEFAULT_LIFETIME -> "defaultLifetimeDays";
+            case MAX_TOKENS_PER_USER -> "maxTokensPerUser";
+            case ALLOWED_SCOPES -> "fullScopeAllowed";
+            case AGE_THRESHOLDS_AGEING -> "ageingAfterMonths";
+            case AGE_THRESHOLDS_OLD -> "oldAfterMonths";
+            case USAGE_TRACKED -> "usageTracked";
+            case REVOKE_UNUSED_AFTER -> "revokeUnusedAfterDays";
+            case BUILD_TOKEN_MAX_LIFETIME -> "buildTokenMaxLifetimeHours";
+            case BUILD_TOKEN_SCOPES -> "buildTokenFullAccessAllowed";
+        };
+    }
+
+    private TokenPolicy buildPolicy() {
+        return settings().legacyTokensAllowed(isLegacyTokenCreationAllowed()).build();
+    }
+
+    /** The plugin's own settings as the engine's policy builder; core's legacy switch is added by the caller. */
+    private TokenPolicy.Builder settings() {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        if (fullScopeAllowed) {
+            scopes.add(Scope.FULL);
+        }
+        if (readOnlyScopeAllowed) {
+            scopes.add(Scope.READ_ONLY);
+        }
+        return TokenPolicy.builder()
+                .expiryRequired(expiryRequired)
+                .maxLifetime(days(maxLifetimeDays))
+                .defaultLifetime(days(defaultLifetimeDays))
+                .maxTokensPerUser(maxTokensPerUser)
+                .allowedScopes(scopes)
+                .ageThresholds(new AgeThresholds(ageingAfterMonths, oldAfterMonths))
+                .usageTracked(usageTracked)
+                .revokeUnusedAfter(days(revokeUnusedAfterDays))
+                .buildTokensAllowed(buildTokensAllowed)
+                .buildTokenMaxLifetime(Duration.ofHours(buildTokenMaxLifetimeHours))
+                .buildTokenScopes(
+                        buildTokenFullAccessAllowed ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ_ONLY))
+                .tokensForOthersAllowed(tokensForOthersAllowed);
+    }
+
+    /** 0 means "no limit"; a negative number is kept as it is, for the engine to refuse by name. */
+    private static Duration days(int days) {
+        return days == 0 ? null : Duration.ofDays(days);
+    }
+
+    /** Saves the submitted settings only if together they make a valid policy; otherwise keeps the old ones. */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try (BulkChange change = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            buildPolicy();
+            change.commit();
+        } catch (TokenRuleException e) {
+            load();
+            throw new FormException(refusal(e), attributeOf(e.setting()));
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, null);
+        } catch (IOException e) {
+            load();
+            throw new FormException(e, null);
+        }
+        return true;
+    }
+
+    // --- core's legacy-token switches, never stored here
+
+    public boolean isLegacyTokenCreationAllowed() {
+        return ApiTokenPropertyConfiguration.get().isCreationOfLegacyTokenEnabled();
+    }
+
+    @DataBoundSetter
+    public void setLegacyTokenCreationAllowed(boolean allowed) {
+        ApiTokenPropertyConfiguration.get().setCreationOfLegacyTokenEnabled(allowed);
+        save(); // the policy reports core's switch
+    }
+
+    public boolean isLegacyTokenForNewUsers() {
+        return ApiTokenPropertyConfiguration.get().isTokenGenerationOnCreationEnabled();
+    }
+
+    @DataBoundSetter
+    public void setLegacyTokenForNewUsers(boolean enabled) {
+        ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(enabled);
+    }
+
+    // --- the plugin's own settings
+
+    public boolean isExpiryRequired() {
+        return expiryRequired;
+    }
+
+    @DataBoundSetter
+    public void setExpiryRequired(boolean expiryRequired) {
+        this.expiryRequired = expiryRequired;
+        save();
+    }
+
+    public int getMaxLifetimeDays() {
+        return maxLifetimeDays;
+    }
+
+    @DataBoundSetter
+    public void setMaxLifetimeDays(int maxLifetimeDays) {
+        this.maxLifetimeDays = maxLifetimeDays;
+        save();
+    }
+
+    public int getDefaultLifetimeDays() {
+        return defaultLifetimeDays;
+    }
+
+    @DataBoundSetter
+    public void setDefaultLifetimeDays(int defaultLifetimeDays) {
+        this.defaultLifetimeDays = defaultLifetimeDays;
+        save();
+    }
+
+    public int getMaxTokensPerUser() {
+        return maxTokensPerUser;
+    }
+
+    @DataBoundSetter
+    public void setMaxTokensPerUser(int maxTokensPerUser) {
+        this.maxTokensPerUser = maxTokensPerUser;
+        save();
+    }
+
+    public boolean isFullScopeAllowed() {
+        return fullScopeAllowed;
+    }
+
+    @DataBoundSetter
+    public void setFullScopeAllowed(boolean fullScopeAllowed) {
+        this.fullScopeAllowed = fullScopeAllowed;
+        save();
+    }
+
+    public boolean isReadOnlyScopeAllowed() {
+        return readOnlyScopeAllowed;
+    }
+
+    @DataBoundSetter
+    public void setReadOnlyScopeAllowed(boolean readOnlyScopeAllowed) {
+        this.readOnlyScopeAllowed = readOnlyScopeAllowed;
+        save();
+    }
+
+    public int getAgeingAfterMonths() {
+        return ageingAfterMonths;
+    }
+
+    @DataBoundSetter
+    public void setAgeingAfterMonths(int ageingAfterMonths) {
+        this.ageingAfterMonths = ageingAfterMonths;
+        save();
+    }
+
+    public int getOldAfterMonths() {
+        return oldAfterMonths;
+    }
+
+    @DataBoundSetter
+    public void setOldAfterMonths(int oldAfterMonths) {
+        this.oldAfterMonths = oldAfterMonths;
+        save();
+    }
+
+    public boolean isUsageTracked() {
+        return usageTracked;
+    }
+
+    @DataBoundSetter
+    public void setUsageTracked(boolean usageTracked) {
+        this.usageTracked = usageTracked;
+        save();
+    }
+
+    public int getRevokeUnusedAfterDays() {
+        return revokeUnusedAfterDays;
+    }
+
+    @DataBoundSetter
+    public void setRevokeUnusedAfterDays(int revokeUnusedAfterDays) {
+        this.revokeUnusedAfterDays = revokeUnusedAfterDays;
+        save();
+    }
+
+    public boolean isBuildTokensAllowed() {
+        return buildTokensAllowed;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokensAllowed(boolean buildTokensAllowed) {
+        this.buildTokensAllowed = buildTokensAllowed;
+        save();
+    }
+
+    public int getBuildTokenMaxLifetimeHours() {
+        return buildTokenMaxLifetimeHours;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokenMaxLifetimeHours(int buildTokenMaxLifetimeHours) {
+        this.buildTokenMaxLifetimeHours = buildTokenMaxLifetimeHours;
+        save();
+    }
+
+    /** Whether a build may mint a full-access token; otherwise build tokens are read-only. */
+    public boolean isBuildTokenFullAccessAllowed() {
+        return buildTokenFullAccessAllowed;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokenFullAccessAllowed(boolean buildTokenFullAccessAllowed) {
+        this.buildTokenFullAccessAllowed = buildTokenFullAccessAllowed;
+        save();
+    }
+
+    /**
+     * Whether administrators may create and rotate other users' tokens (and so see their values), for service
+     * accounts. Off by default, as in core.
+     */
+    public boolean isTokensForOthersAllowed() {
+        return tokensForOthersAllowed;
+    }
+
+    @DataBoundSetter
+    public void setTokensForOthersAllowed(boolean tokensForOthersAllowed) {
+        this.tokensForOthersAllowed = tokensForOthersAllowed;
+        save();
+    }
+
+    /** The account build tokens belong to when a build runs as SYSTEM; {@code null} for none. */
+    public String getBuildTokenUser() {
+        return buildTokenUser;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokenUser(String buildTokenUser) {
+        this.buildTokenUser = Util.fixEmptyAndTrim(buildTokenUser);
+        save();
+    }
+
+    // --- form validation
+
+    @POST
+    public FormValidation doCheckMaxLifetimeDays(@QueryParameter int value, @QueryParameter int defaultLifetimeDays) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (value < 0) {
+            return FormValidation.error(Messages.TokenPolicyConfiguration_NotNegative());
+        }
+        if (value > 0 && defaultLifetimeDays > value) {
+            return FormValidation.error(
+                    Messages.TokenPolicyConfiguration_DefaultAboveMaximum(defaultLifetimeDays, value));
+        }
+        return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckDefaultLifetimeDays(@QueryParameter int value, @QueryParameter int maxLifetimeDays) {
+        return doCheckMaxLifetimeDays(maxLifetimeDays, value);
+    }
+
+    @POST
+    public FormValidation doCheckOldAfterMonths(@QueryParameter int value, @QueryParameter int ageingAfterMonths) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (ageingAfterMonths < 1) {
+            return FormValidation.error(Messages.TokenPolicyConfiguration_AgeingAtLeastOneMonth());
+        }
+        if (value <= ageingAfterMonths) {
+            return FormValidation.error(Messages.TokenPolicyConfiguration_OldAfterAgeing());
+        }
+        return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckBuildTokenUser(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String id = Util.fixEmptyAndTrim(value);
+        if (id != null && User.getById(id, false) == null) {
+            return FormValidation.error(Messages.TokenPolicyConfiguration_NoSuchUser(id));
+        }
+        return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckMaxTokensPerUser(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return value < 0 ? FormValidation.error(Messages.TokenPolicyConfiguration_NotNegative()) : FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckRevokeUnusedAfterDays(
+            @QueryParameter int value, @QueryParameter("usageTracked") boolean usageTracked) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return check(TokenPolicy.builder().usageTracked(usageTracked).revokeUnusedAfter(days(value)));
+    }
+
+    @POST
+    public FormValidation doCheckBuildTokenMaxLifetimeHours(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return check(TokenPolicy.builder().buildTokenMaxLifetime(Duration.ofHours(value)));
+    }
+
+    /** The engine's verdict on settings, as the form shows it. */
+    private static FormValidation check(TokenPolicy.Builder settings) {
+        try {
+            settings.build();
+            return FormValidation.ok();
+        } catch (TokenRuleException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.apitokens.web;
+
+import hudson.Util;
+import io.jenkins.plugins.apitokens.engine.AgeBand;
+import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import io.jenkins.plugins.apitokens.engine.TokenRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/** One line of the token table, worded and coloured for the page. */
+@Restricted(NoExternalUse.class)
+public final class TokenRow {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+    /** Marks the id of a core token in {@link #getRef()}. */
+    public static final String CORE_REF_PREFIX = "core:";
+
+    private final TokenInfo token;
+    private final AgeThresholds thresholds;
+    private final Instant now;
+
+    public TokenRow(TokenInfo token, AgeThresholds thresholds, Instant now) {
+        this.token = token;
+        this.thresholds = thresholds;
+        this.now = now;
+    }
+
+    public String getId() {
+        return token.id();
+    }
+
+    public String getUserId() {
+        return token.userId();
+    }
+
+    /** The owner's Security page, relative to the root URL, with the id encoded as a path segment. */
+    public String getUserSecurityUrl() {
+        return "user/" + Util.rawEncode(token.userId()) + "/security/";
+    }
+
+    /** How the overview names a token in a form: {@code user/id}, or {@code user/core:uuid} for core's tokens. */
+    public String getRef() {
+        TokenRef ref = refOf(token);
+        return ref.userId() + "/" + ref.tokenId();
+    }
+
+    /** Names a token for bulk actions; core's tokens carry {@link #CORE_REF_PREFIX} before their id. */
+    public static TokenRef refOf(TokenInfo token) {
+        return new TokenRef(token.userId(), (token.origin().isCore() ? CORE_REF_PREFIX : "") + token.id());
+    }
+
+    /** Where the token comes from: the build it was minted for, or who keeps it. */
+    public String getOrigin() {
+        return switch (token.origin()) {
+            case USER -> Messages.TokenRow_Origin_Plugin();
+            case BUILD -> token.originDetail();
+            case CORE -> Messages.TokenRow_Origin_Core();
+            case LEGACY -> Messages.TokenRow_Origin_Legacy();
+        };
+    }
+
+    /** Whether Jenkins core keeps this token (a core or legacy token), rather than this plugin. */
+    public boolean isCore() {
+        return token.origin().isCore();
+    }
+
+    public boolean isLegacy() {
+        return token.origin() == TokenOrigin.LEGACY;
+    }
+
+    /** Per-build tokens end with their build: they are revoked, never renamed or rotated. */
+    public boolean isBuild() {
+        return token.origin() == TokenOrigin.BUILD;
+    }
+
+    /** The administrator who created the token for its user, or {@code null} when the user did. */
+    public String getIssuedBy() {
+        return token.issuedBy();
+    }
+
+    public String getName() {
+        return token.name();
+    }
+
+    public String getScope() {
+        return token.scope().getDisplayName();
+    }
+
+    public String getCreated() {
+        return token.created().equals(TokenInfo.UNKNOWN_CREATION)
+                ? Messages.TokenRow_UnknownCreation()
+                : DATE.format(token.created());
+    }
+
+    public String getAgeBand() {
+        return token.ageBand(thresholds, now).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Design-library colour: none when fresh, the warning colour when ageing, the error colour when old. */
+    public String getAgeClass() {
+        return ageClassOf(token.ageBand(thresholds, now));
+    }
+
+    static String ageClassOf(AgeBand band) {
+        return switch (band) {
+            case FRESH -> "";
+            case AGEING -> "jenkins-!-warning-color";
+            case OLD -> "jenkins-!-error-color";
+        };
+    }
+
+    public String getAgeTooltip() {
+        if (token.created().equals(TokenInfo.UNKNOWN_CREATION)) {
+            return Messages.TokenRow_UnknownAge();
+        }
+        return switch (token.ageBand(thresholds, now)) {
+            case FRESH -> Messages.TokenRow_Fresh(getCreated());
+            case AGEING -> Messages.TokenRow_Ageing(getCreated(), thresholds.ageingAfterMonths());
+            case OLD -> Messages.TokenRow_Old(getCreated(), thresholds.oldAfterMonths());
+        };
+    }
+
+    /** The expiry date, or {@code null} for a token that never expires. */
+    public String getExpires() {
+        return token.expires() == null ? null : DATE.format(token.expires());
+    }
+
+    public boolean isExpired() {
+        return token.isExpiredAt(now);
+    }
+
+    public String getExpiryClass() {
+        if (isExpired()) {
+            return "jenkins-!-error-color";
+        }
+        return token.expiresWithin(EXPIRY_WARNING, now) ? "jenkins-!-warning-color" : "";
+    }
+
+    public String getExpiryTooltip() {
+        if (token.expires() == null) {
+            return null;
+        }
+        if (isExpired()) {
+            return Messages.TokenRow_Expired(getExpires());
+        }
+        return token.expiresWithin(EXPIRY_WARNING, now)
+                ? Messages.TokenRow_ExpiresSoon(getExpires())
+                : Messages.TokenRow_Expires(getExpires());
+    }
+
+    public long getUseCount() {
+        return token.useCount();
+    }
+
+    /** The last use, or {@code null} if never used. */
+    public String getLastUsed() {
+        return token.lastUse() == null ? null : DATE.format(token.lastUse());
+    }
+
+    public String getLastSource() {
+        return token.lastSource();
+    }
+}

