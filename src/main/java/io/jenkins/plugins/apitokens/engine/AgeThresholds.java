@@ -15,11 +15,11 @@ public record AgeThresholds(int ageingAfterMonths, int oldAfterMonths) {
     public AgeThresholds {
         if (ageingAfterMonths < 1) {
             throw new TokenRuleException(
-                    "The ageing threshold must be at least 1 month.", PolicySetting.AGE_THRESHOLDS_AGEING);
+                    EngineMessage.of("AgeThresholds.AgeingAtLeastOneMonth"), PolicySetting.AGE_THRESHOLDS_AGEING);
         }
         if (oldAfterMonths <= ageingAfterMonths) {
             throw new TokenRuleException(
-                    "The old threshold must be later than the ageing threshold.", PolicySetting.AGE_THRESHOLDS_OLD);
+                    EngineMessage.of("AgeThresholds.OldAfterAgeing"), PolicySetting.AGE_THRESHOLDS_OLD);
         }
     }
 

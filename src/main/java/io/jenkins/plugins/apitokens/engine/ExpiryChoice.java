@@ -65,9 +65,7 @@ public final class ExpiryChoice {
             }
             return at(Instant.parse(text.strip()));
         } catch (DateTimeException e) {
-            throw new TokenRuleException("Unknown expiry '" + text.strip()
-                    + "'; use a date such as 2027-01-31, a number of days such as 90d, never, or nothing for the"
-                    + " default.");
+            throw new TokenRuleException(EngineMessage.of("ExpiryChoice.Unknown", text.strip()));
         }
     }
 

@@ -9,14 +9,14 @@ import java.util.Set;
  */
 public enum Scope {
     /** Everything the user may do. */
-    FULL("Full access") {
+    FULL {
         @Override
         public boolean permits(String httpMethod) {
             return true;
         }
     },
     /** Reading only: GET and HEAD requests. */
-    READ_ONLY("Read-only") {
+    READ_ONLY {
         @Override
         public boolean permits(String httpMethod) {
             return httpMethod != null && SAFE_METHODS.contains(httpMethod.toUpperCase(Locale.ROOT));
@@ -25,14 +25,9 @@ public enum Scope {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
 
-    private final String displayName;
-
-    Scope(String displayName) {
-        this.displayName = displayName;
-    }
-
+    /** The scope's name for people, in the reader's language. */
     public String getDisplayName() {
-        return displayName;
+        return EngineMessage.of("Scope." + name()).toString();
     }
 
     /** Whether a request with this HTTP method may be made with a token of this scope. */
@@ -58,7 +53,7 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new TokenRuleException("Unknown scope '" + text + "'; use one of: full, read-only.");
+        throw new TokenRuleException(EngineMessage.of("Scope.Unknown", text));
     }
 
     /** The form scripts and JCasC use: {@code full}, {@code read-only}. */

@@ -17,16 +17,14 @@ public final class TokenName {
     public static String normalize(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new TokenRuleException("A token needs a name.");
+            throw new TokenRuleException(EngineMessage.of("TokenName.Required"));
         }
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > MAX_LENGTH) {
-            throw new TokenRuleException(
-                    "A token name can have at most " + MAX_LENGTH + " characters; this one has " + length + ".");
+            throw new TokenRuleException(EngineMessage.of("TokenName.TooLong", MAX_LENGTH, length));
         }
         if (trimmed.codePoints().anyMatch(TokenName::isMisleading)) {
-            throw new TokenRuleException("A token name cannot contain control characters, line breaks or invisible"
-                    + " formatting characters such as direction overrides.");
+            throw new TokenRuleException(EngineMessage.of("TokenName.Misleading"));
         }
         return trimmed;
     }

@@ -6,6 +6,6 @@ public class TokenNotFoundException extends TokenRuleException {
     private static final long serialVersionUID = 1L;
 
     public TokenNotFoundException(String tokenId) {
-        super("No token with id '" + tokenId + "'.");
+        super(EngineMessage.of("TokenNotFound", tokenId));
     }
 }

@@ -5,7 +5,7 @@ public class TokenPermissionException extends TokenRuleException {
 
     private static final long serialVersionUID = 1L;
 
-    public TokenPermissionException(String message) {
+    TokenPermissionException(EngineMessage message) {
         super(message);
     }
 }

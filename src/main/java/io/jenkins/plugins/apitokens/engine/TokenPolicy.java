@@ -34,46 +34,41 @@ public final class TokenPolicy {
     private TokenPolicy(Builder b) {
         this.legacyTokensAllowed = b.legacyTokensAllowed;
         this.expiryRequired = b.expiryRequired;
-        this.maxLifetime = positiveOrNull(b.maxLifetime, "maximum lifetime", PolicySetting.MAX_LIFETIME);
-        this.defaultLifetime = positiveOrNull(b.defaultLifetime, "default lifetime", PolicySetting.DEFAULT_LIFETIME);
+        this.maxLifetime = positiveOrNull(b.maxLifetime, PolicySetting.MAX_LIFETIME);
+        this.defaultLifetime = positiveOrNull(b.defaultLifetime, PolicySetting.DEFAULT_LIFETIME);
         if (b.maxTokensPerUser < 0) {
             throw new TokenRuleException(
-                    "The maximum number of tokens per user cannot be negative.", PolicySetting.MAX_TOKENS_PER_USER);
+                    EngineMessage.of("Policy.NegativeMaxTokens"), PolicySetting.MAX_TOKENS_PER_USER);
         }
         this.maxTokensPerUser = b.maxTokensPerUser;
         if (b.allowedScopes.isEmpty()) {
-            throw new TokenRuleException("At least one scope must be allowed.", PolicySetting.ALLOWED_SCOPES);
+            throw new TokenRuleException(EngineMessage.of("Policy.NoScope"), PolicySetting.ALLOWED_SCOPES);
         }
         this.allowedScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.allowedScopes));
         this.ageThresholds = b.ageThresholds;
         this.usageTracked = b.usageTracked;
-        this.revokeUnusedAfter = positiveOrNull(
-                b.revokeUnusedAfter, "unused-token revocation period", PolicySetting.REVOKE_UNUSED_AFTER);
+        this.revokeUnusedAfter = positiveOrNull(b.revokeUnusedAfter, PolicySetting.REVOKE_UNUSED_AFTER);
         if (revokeUnusedAfter != null && !usageTracked) {
             // Without tracking no use is ever recorded, so every token would look unused and be revoked.
             throw new TokenRuleException(
-                    "Revoking unused tokens needs usage tracking: without it every token looks unused. Turn usage"
-                            + " tracking on, or stop revoking unused tokens.",
-                    PolicySetting.REVOKE_UNUSED_AFTER);
+                    EngineMessage.of("Policy.RevokeUnusedNeedsTracking"), PolicySetting.REVOKE_UNUSED_AFTER);
         }
         this.buildTokensAllowed = b.buildTokensAllowed;
         if (b.buildTokenMaxLifetime == null) {
             // A build token must end even when its build is never seen to end (a crash, a lost controller).
             throw new TokenRuleException(
-                    "Per-build tokens need a maximum lifetime.", PolicySetting.BUILD_TOKEN_MAX_LIFETIME);
+                    EngineMessage.of("Policy.BuildTokenLifetimeRequired"), PolicySetting.BUILD_TOKEN_MAX_LIFETIME);
         }
-        this.buildTokenMaxLifetime = positiveOrNull(
-                b.buildTokenMaxLifetime, "per-build token lifetime", PolicySetting.BUILD_TOKEN_MAX_LIFETIME);
+        this.buildTokenMaxLifetime = positiveOrNull(b.buildTokenMaxLifetime, PolicySetting.BUILD_TOKEN_MAX_LIFETIME);
         if (b.buildTokenScopes.isEmpty()) {
             throw new TokenRuleException(
-                    "At least one scope must be allowed for per-build tokens.", PolicySetting.BUILD_TOKEN_SCOPES);
+                    EngineMessage.of("Policy.NoBuildTokenScope"), PolicySetting.BUILD_TOKEN_SCOPES);
         }
         this.buildTokenScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.buildTokenScopes));
         this.tokensForOthersAllowed = b.tokensForOthersAllowed;
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException(
-                    "The default lifetime (" + describe(defaultLifetime)
-                            + ") cannot be longer than the maximum lifetime (" + describe(maxLifetime) + ").",
+                    EngineMessage.of("Policy.DefaultAboveMaximum", describe(defaultLifetime), describe(maxLifetime)),
                     PolicySetting.DEFAULT_LIFETIME);
         }
     }
@@ -114,18 +109,18 @@ public final class TokenPolicy {
         }
         if (expiry == null) {
             if (requiresExpiry()) {
-                throw new TokenRuleException("Tokens must have an expiry date"
-                        + (maxLifetime == null ? "." : " at most " + describe(maxLifetime) + " from now.")
-                        + (requested.isNever() ? " 'Never' is not allowed here." : ""));
+                String key = (maxLifetime == null ? "Policy.ExpiryRequired" : "Policy.ExpiryRequiredWithin")
+                        + (requested.isNever() ? ".Never" : "");
+                throw new TokenRuleException(
+                        maxLifetime == null ? EngineMessage.of(key) : EngineMessage.of(key, describe(maxLifetime)));
             }
             return null;
         }
         if (!expiry.isAfter(now)) {
-            throw new TokenRuleException("The expiry date must be in the future.");
+            throw new TokenRuleException(EngineMessage.of("Policy.ExpiryInPast"));
         }
         if (maxLifetime != null && Duration.between(now, expiry).compareTo(maxLifetime) > 0) {
-            throw new TokenRuleException(
-                    "Tokens can live at most " + describe(maxLifetime) + "; choose an earlier expiry date.");
+            throw new TokenRuleException(EngineMessage.of("Policy.ExpiryTooLate", describe(maxLifetime)));
         }
         return expiry;
     }
@@ -157,8 +152,7 @@ public final class TokenPolicy {
         if (latest != null) {
             return latest;
         }
-        throw new TokenRuleException("Tokens must now have an expiry date, which rotation cannot choose for you:"
-                + " create a new token with an expiry date, then revoke this one.");
+        throw new TokenRuleException(EngineMessage.of("Policy.RotationNeedsExpiry"));
     }
 
     /**
@@ -168,8 +162,8 @@ public final class TokenPolicy {
      */
     public void checkScopeForRotation(Scope scope) {
         if (!allowedScopes.contains(scope)) {
-            throw new TokenRuleException("The scope '" + scope.id() + "' of this token is no longer allowed: create"
-                    + " a new token with one of " + scopeList(allowedScopes) + ", then revoke this one.");
+            throw new TokenRuleException(
+                    EngineMessage.of("Policy.ScopeNoLongerAllowed", scope.id(), scopeList(allowedScopes)));
         }
     }
 
@@ -185,7 +179,7 @@ public final class TokenPolicy {
     public void checkScope(Scope scope) {
         if (!allowedScopes.contains(scope)) {
             throw new TokenRuleException(
-                    "The scope '" + scope.id() + "' is not allowed here; allowed: " + scopeList(allowedScopes) + ".");
+                    EngineMessage.of("Policy.ScopeNotAllowed", scope.id(), scopeList(allowedScopes)));
         }
     }
 
@@ -198,23 +192,22 @@ public final class TokenPolicy {
     public void checkBuildTokenScope(Scope scope) {
         checkScope(scope);
         if (!buildTokenScopes.contains(scope)) {
-            throw new TokenRuleException("Per-build tokens may not have the scope '" + scope.id() + "'; allowed: "
-                    + scopeList(buildTokenScopes) + ".");
+            throw new TokenRuleException(
+                    EngineMessage.of("Policy.BuildScopeNotAllowed", scope.id(), scopeList(buildTokenScopes)));
         }
     }
 
     /** @throws TokenRuleException when a user who has {@code existing} tokens may not add one more */
     public void checkRoomForOneMore(int existing) {
         if (maxTokensPerUser > 0 && existing >= maxTokensPerUser) {
-            throw new TokenRuleException(
-                    "A user can have at most " + maxTokensPerUser + " tokens; revoke one you no longer need first.");
+            throw new TokenRuleException(EngineMessage.of("Policy.TooManyTokens", maxTokensPerUser));
         }
     }
 
     /** The expiry of a per-build token: the build token lifetime, never beyond the general maximum. */
     public Instant buildTokenExpiry(Instant now) {
         if (!buildTokensAllowed) {
-            throw new TokenRuleException("Per-build API tokens are disabled by the administrator.");
+            throw new TokenRuleException(EngineMessage.of("Policy.BuildTokensDisabled"));
         }
         Duration lifetime = buildTokenMaxLifetime;
         if (maxLifetime != null && maxLifetime.compareTo(lifetime) < 0) {
@@ -228,18 +221,17 @@ public final class TokenPolicy {
     }
 
     /** A duration the way the policy texts show it: whole days where it is whole days. */
-    static String describe(Duration duration) {
+    static EngineMessage describe(Duration duration) {
         long days = duration.toDays();
         if (Duration.ofDays(days).equals(duration)) {
-            return days == 1 ? "1 day" : days + " days";
+            return EngineMessage.of("Duration.Days", days);
         }
-        long hours = duration.toHours();
-        return hours == 1 ? "1 hour" : hours + " hours";
+        return EngineMessage.of("Duration.Hours", duration.toHours());
     }
 
-    private static Duration positiveOrNull(Duration duration, String what, PolicySetting setting) {
+    private static Duration positiveOrNull(Duration duration, PolicySetting setting) {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
-            throw new TokenRuleException("The " + what + " must be positive.", setting);
+            throw new TokenRuleException(EngineMessage.of("Policy.NotPositive." + setting.name()), setting);
         }
         return duration;
     }

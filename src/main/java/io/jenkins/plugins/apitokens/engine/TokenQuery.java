@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,7 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
          *     token
          */
         public static Filter parse(String text) {
-            return named(values(), text, ALL, "filter");
+            return named(values(), text, ALL, "TokenQuery.UnknownFilter");
         }
     }
 
@@ -62,12 +63,12 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
          * @throws TokenRuleException for a name it does not know
          */
         public static Sort parse(String text) {
-            return named(values(), text, USER, "sort");
+            return named(values(), text, USER, "TokenQuery.UnknownSort");
         }
     }
 
     /** The constant named {@code text} ignoring case and underscores, {@code absent} for none, else a refusal. */
-    private static <E extends Enum<E>> E named(E[] values, String text, E absent, String what) {
+    private static <E extends Enum<E>> E named(E[] values, String text, E absent, String unknownKey) {
         if (text == null || text.isBlank()) {
             return absent;
         }
@@ -77,8 +78,54 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
                 return value;
             }
         }
-        throw new TokenRuleException("Unknown " + what + " '" + text.strip() + "'; use one of: "
-                + Arrays.stream(values).map(TokenQuery::urlName).collect(Collectors.joining(", ")) + ".");
+        throw new TokenRuleException(EngineMessage.of(
+                unknownKey,
+                text.strip(),
+                Arrays.stream(values).map(TokenQuery::urlName).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * The query a page's URL describes, read strictly: its parameters {@code filter}, {@code days} (90 when absent),
+     * {@code sort}, {@code order} ({@code asc} or {@code desc}) and {@code page}.
+     *
+     * @param parameter a URL parameter's value by name, {@code null} when absent
+     * @throws TokenRuleException naming any parameter it does not understand: a typo must never widen a bulk
+     *     action to every token
+     */
+    public static TokenQuery parse(Function<String, String> parameter, int pageSize) {
+        return new TokenQuery(
+                Filter.parse(parameter.apply("filter")),
+                number(parameter, "days", 90),
+                Sort.parse(parameter.apply("sort")),
+                descending(parameter.apply("order")),
+                number(parameter, "page", 0),
+                pageSize);
+    }
+
+    private static boolean descending(String order) {
+        if (order == null || order.isBlank() || order.strip().equals("asc")) {
+            return false;
+        }
+        if (order.strip().equals("desc")) {
+            return true;
+        }
+        throw new TokenRuleException(EngineMessage.of("TokenQuery.UnknownOrder", order.strip()));
+    }
+
+    private static int number(Function<String, String> parameter, String name, int absent) {
+        String text = parameter.apply(name);
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new TokenRuleException(EngineMessage.of("TokenQuery.NotANumber", name, text.strip()));
     }
 
     /** How a filter or sort is written in a URL: {@code noExpiry}, {@code lastUsed}. */
@@ -96,7 +143,7 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
 
     public TokenQuery {
         if (pageSize < 1) {
-            throw new TokenRuleException("A page holds at least one token.");
+            throw new TokenRuleException(EngineMessage.of("TokenQuery.EmptyPage"));
         }
         page = Math.max(0, page);
         unusedDays = Math.max(0, unusedDays);

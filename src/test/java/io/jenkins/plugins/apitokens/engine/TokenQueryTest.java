@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenQueryTest {
@@ -165,5 +166,23 @@ class TokenQueryTest {
         assertThrows(
                 TokenRuleException.class,
                 () -> new TokenQuery(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USER, false, 0, 0));
+    }
+
+    @Test
+    void aUrlIsReadStrictlyWithDefaultsForWhatItLeavesOut() {
+        TokenQuery query = TokenQuery.parse(
+                Map.of("filter", "unused", "days", "30", "sort", "lastUsed", "order", "desc", "page", "2")::get, 50);
+        assertEquals(new TokenQuery(TokenQuery.Filter.UNUSED, 30, TokenQuery.Sort.LAST_USED, true, 2, 50), query);
+        assertEquals(
+                new TokenQuery(TokenQuery.Filter.ALL, 90, TokenQuery.Sort.USER, false, 0, 50),
+                TokenQuery.parse(Map.<String, String>of()::get, 50));
+
+        for (Map<String, String> wrong : List.of(
+                Map.of("order", "down"), Map.of("days", "-1"), Map.of("page", "two"), Map.of("filter", "expird"))) {
+            assertThrows(TokenRuleException.class, () -> TokenQuery.parse(wrong::get, 50), wrong.toString());
+        }
+        TokenRuleException days =
+                assertThrows(TokenRuleException.class, () -> TokenQuery.parse(Map.of("days", "x")::get, 50));
+        assertEquals("'days' must be a number of 0 or more, not 'x'.", days.getMessage());
     }
 }
