@@ -2,8 +2,11 @@ package io.jenkins.plugins.apitokens;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import io.jenkins.plugins.apitokens.audit.AuditLog;
 import io.jenkins.plugins.apitokens.audit.AuditTrail;
+import io.jenkins.plugins.apitokens.engine.EngineMessage;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
@@ -12,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jvnet.localizer.LocaleProvider;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -22,6 +26,12 @@ public class TokenEngine {
 
     private final AdjustableClock clock = new AdjustableClock();
     private volatile TokenService service;
+
+    /** The engine's refusals and labels speak the language of the request that reads them, as Jenkins' own do. */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    public static void speakTheLanguageOfTheRequest() {
+        EngineMessage.readIn(LocaleProvider::getLocale);
+    }
 
     public static TokenEngine get() {
         return ExtensionList.lookupSingleton(TokenEngine.class);

@@ -51,7 +51,7 @@ public class UserFolderTokenStore extends ApiTokenStore {
     public UserTokens findOrCreate(String userId) {
         User user = User.getById(userId, false);
         if (user == null) {
-            throw new TokenRuleException("There is no user '" + userId + "'.");
+            throw new TokenRuleException(Messages.UserFolderTokenStore_NoSuchUser(userId));
         }
         return load(user, true);
     }

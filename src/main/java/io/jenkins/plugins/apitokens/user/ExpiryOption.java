@@ -20,14 +20,14 @@ public record ExpiryOption(String value, String label, boolean selected) {
         for (int days : DAYS) {
             if (max == null || Duration.ofDays(days).compareTo(max) <= 0) {
                 boolean isDefault = fallback != null && fallback.equals(Duration.ofDays(days));
-                options.add(new ExpiryOption(days + "d", days + " days", isDefault));
+                options.add(new ExpiryOption(days + "d", Messages.ExpiryOption_Days(days), isDefault));
             }
         }
         if (fallback != null && options.stream().noneMatch(ExpiryOption::selected)) {
-            options.add(0, new ExpiryOption("default", fallback.toDays() + " days (default)", true));
+            options.add(0, new ExpiryOption("default", Messages.ExpiryOption_DefaultDays(fallback.toDays()), true));
         }
         if (!policy.isExpiryRequired() && max == null) {
-            options.add(new ExpiryOption("never", "Never", fallback == null));
+            options.add(new ExpiryOption("never", Messages.ExpiryOption_Never(), fallback == null));
         }
         return options;
     }

@@ -19,6 +19,7 @@ import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.pipeline.JenkinsApiTokenCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.jvnet.localizer.LocaleProvider;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerRequest2;
 
 @WithJenkins
 class ApiTokensActionTest {
@@ -79,6 +83,38 @@ class ApiTokensActionTest {
         assertEquals(
                 "You already have a token named 'SCRIPT'; choose another name.",
                 TokenApi.json(response).getString("message"));
+    }
+
+    /**
+     * The test classpath holds a French translation of this one sentence (engine/EngineMessages_fr.properties). The
+     * request's language reaches the engine through Jenkins' {@link LocaleProvider}, which a real Jenkins sets to the
+     * request's locale at start-up (core's {@code WebAppMain}) and JenkinsRule does not: the test sets it the same way.
+     */
+    @Test
+    void engineRefusalsSpeakTheLanguageOfTheRequest() throws Exception {
+        LocaleProvider before = LocaleProvider.getProvider();
+        LocaleProvider.setProvider(new LocaleProvider() {
+            @Override
+            public Locale get() {
+                StaplerRequest2 request = Stapler.getCurrentRequest2();
+                return request == null ? Locale.getDefault() : request.getLocale();
+            }
+        });
+        try {
+            WebRequest request = TokenApi.request(r, HttpMethod.POST, "user/alice/api-tokens/create", "name", " ");
+            request.setAdditionalHeader("Accept-Language", "fr");
+            JenkinsRule.WebClient wc = r.createWebClient()
+                    .withThrowExceptionOnFailingStatusCode(false)
+                    .withBasicCredentials("alice", aliceScript.value());
+            WebResponse french = wc.loadWebResponse(request);
+            assertEquals(400, french.getStatusCode());
+            assertEquals("Un jeton doit avoir un nom.", TokenApi.json(french).getString("message"));
+
+            WebResponse english = asAlice(HttpMethod.POST, "create", "name", " ");
+            assertEquals("A token needs a name.", TokenApi.json(english).getString("message"));
+        } finally {
+            LocaleProvider.setProvider(before);
+        }
     }
 
     @Test
