@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apitokens.web;
 
 import hudson.Util;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.AgeBand;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
@@ -21,8 +22,6 @@ public final class TokenRow {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     static final Duration EXPIRY_WARNING = Duration.ofDays(7);
-    /** Marks the id of a core token in {@link #getRef()}. */
-    public static final String CORE_REF_PREFIX = "core:";
 
     private final TokenInfo token;
     private final AgeThresholds thresholds;
@@ -49,13 +48,8 @@ public final class TokenRow {
 
     /** How the overview names a token in a form: {@code user/id}, or {@code user/core:uuid} for core's tokens. */
     public String getRef() {
-        TokenRef ref = refOf(token);
+        TokenRef ref = EveryToken.refOf(token);
         return ref.userId() + "/" + ref.tokenId();
-    }
-
-    /** Names a token for bulk actions; core's tokens carry {@link #CORE_REF_PREFIX} before their id. */
-    public static TokenRef refOf(TokenInfo token) {
-        return new TokenRef(token.userId(), (token.origin().isCore() ? CORE_REF_PREFIX : "") + token.id());
     }
 
     /** Where the token comes from: the build it was minted for, or who keeps it. */
