@@ -4,7 +4,6 @@ import hudson.BulkChange;
 import hudson.Extension;
 import hudson.Util;
 import hudson.XmlFile;
-import hudson.model.User;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.PolicySetting;
@@ -138,7 +137,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             checked = buildPolicy();
         } catch (TokenRuleException e) {
             load();
-            throw new IllegalArgumentException(refusal(e), e);
+            throw new IllegalArgumentException(PolicyAttributes.refusal(e), e);
         }
         super.save();
         policy = checked;
@@ -167,7 +166,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 settings().build();
                 return;
             } catch (TokenRuleException e) {
-                LOGGER.log(Level.WARNING, "Ignoring a stored API token policy setting: {0}", refusal(e));
+                LOGGER.log(
+                        Level.WARNING, "Ignoring a stored API token policy setting: {0}", PolicyAttributes.refusal(e));
                 if (e.setting() == null) {
                     resetToDefaults();
                     return;
@@ -212,32 +212,6 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         }
     }
 
-    /** The engine's refusal, naming the attribute of the form and of JCasC it is about. */
-    static String refusal(TokenRuleException e) {
-        String attribute = attributeOf(e.setting());
-        return attribute == null ? e.getMessage() : attribute + ": " + e.getMessage();
-    }
-
-    /** The form field and JCasC attribute of a policy setting. */
-    static String attributeOf(PolicySetting setting) {
-        if (setting == null) {
-            return null;
-        }
-        return switch (setting) {
-            case EXPIRY_REQUIRED -> "expiryRequired";
-            case MAX_LIFETIME -> "maxLifetimeDays";
-            case DEFAULT_LIFETIME -> "defaultLifetimeDays";
-            case MAX_TOKENS_PER_USER -> "maxTokensPerUser";
-            case ALLOWED_SCOPES -> "fullScopeAllowed";
-            case AGE_THRESHOLDS_AGEING -> "ageingAfterMonths";
-            case AGE_THRESHOLDS_OLD -> "oldAfterMonths";
-            case USAGE_TRACKED -> "usageTracked";
-            case REVOKE_UNUSED_AFTER -> "revokeUnusedAfterDays";
-            case BUILD_TOKEN_MAX_LIFETIME -> "buildTokenMaxLifetimeHours";
-            case BUILD_TOKEN_SCOPES -> "buildTokenFullAccessAllowed";
-        };
-    }
-
     private TokenPolicy buildPolicy() {
         return settings().legacyTokensAllowed(isLegacyTokenCreationAllowed()).build();
     }
@@ -253,23 +227,18 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         }
         return TokenPolicy.builder()
                 .expiryRequired(expiryRequired)
-                .maxLifetime(days(maxLifetimeDays))
-                .defaultLifetime(days(defaultLifetimeDays))
+                .maxLifetime(PolicyChecks.days(maxLifetimeDays))
+                .defaultLifetime(PolicyChecks.days(defaultLifetimeDays))
                 .maxTokensPerUser(maxTokensPerUser)
                 .allowedScopes(scopes)
                 .ageThresholds(new AgeThresholds(ageingAfterMonths, oldAfterMonths))
                 .usageTracked(usageTracked)
-                .revokeUnusedAfter(days(revokeUnusedAfterDays))
+                .revokeUnusedAfter(PolicyChecks.days(revokeUnusedAfterDays))
                 .buildTokensAllowed(buildTokensAllowed)
                 .buildTokenMaxLifetime(Duration.ofHours(buildTokenMaxLifetimeHours))
                 .buildTokenScopes(
                         buildTokenFullAccessAllowed ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ_ONLY))
                 .tokensForOthersAllowed(tokensForOthersAllowed);
-    }
-
-    /** 0 means "no limit"; a negative number is kept as it is, for the engine to refuse by name. */
-    private static Duration days(int days) {
-        return days == 0 ? null : Duration.ofDays(days);
     }
 
     /** Saves the submitted settings only if together they make a valid policy; otherwise keeps the old ones. */
@@ -281,7 +250,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             change.commit();
         } catch (TokenRuleException e) {
             load();
-            throw new FormException(refusal(e), attributeOf(e.setting()));
+            throw new FormException(PolicyAttributes.refusal(e), PolicyAttributes.attributeOf(e.setting()));
         } catch (IllegalArgumentException e) {
             throw new FormException(e.getMessage(), e, null);
         } catch (IOException e) {
@@ -470,74 +439,48 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         save();
     }
 
-    // --- form validation
+    // --- form validation: the engine's rules, as the user types
 
     @POST
     public FormValidation doCheckMaxLifetimeDays(@QueryParameter int value, @QueryParameter int defaultLifetimeDays) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (value < 0) {
-            return FormValidation.error(Messages.TokenPolicyConfiguration_NotNegative());
-        }
-        if (value > 0 && defaultLifetimeDays > value) {
-            return FormValidation.error(
-                    Messages.TokenPolicyConfiguration_DefaultAboveMaximum(defaultLifetimeDays, value));
-        }
-        return FormValidation.ok();
+        return PolicyChecks.lifetimes(value, defaultLifetimeDays);
     }
 
     @POST
     public FormValidation doCheckDefaultLifetimeDays(@QueryParameter int value, @QueryParameter int maxLifetimeDays) {
-        return doCheckMaxLifetimeDays(maxLifetimeDays, value);
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return PolicyChecks.lifetimes(maxLifetimeDays, value);
     }
 
     @POST
     public FormValidation doCheckOldAfterMonths(@QueryParameter int value, @QueryParameter int ageingAfterMonths) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (ageingAfterMonths < 1) {
-            return FormValidation.error(Messages.TokenPolicyConfiguration_AgeingAtLeastOneMonth());
-        }
-        if (value <= ageingAfterMonths) {
-            return FormValidation.error(Messages.TokenPolicyConfiguration_OldAfterAgeing());
-        }
-        return FormValidation.ok();
+        return PolicyChecks.ageThresholds(ageingAfterMonths, value);
     }
 
     @POST
     public FormValidation doCheckBuildTokenUser(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String id = Util.fixEmptyAndTrim(value);
-        if (id != null && User.getById(id, false) == null) {
-            return FormValidation.error(Messages.TokenPolicyConfiguration_NoSuchUser(id));
-        }
-        return FormValidation.ok();
+        return PolicyChecks.buildTokenUser(value);
     }
 
     @POST
     public FormValidation doCheckMaxTokensPerUser(@QueryParameter int value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return value < 0 ? FormValidation.error(Messages.TokenPolicyConfiguration_NotNegative()) : FormValidation.ok();
+        return PolicyChecks.maxTokensPerUser(value);
     }
 
     @POST
     public FormValidation doCheckRevokeUnusedAfterDays(
             @QueryParameter int value, @QueryParameter("usageTracked") boolean usageTracked) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return check(TokenPolicy.builder().usageTracked(usageTracked).revokeUnusedAfter(days(value)));
+        return PolicyChecks.revokeUnused(value, usageTracked);
     }
 
     @POST
     public FormValidation doCheckBuildTokenMaxLifetimeHours(@QueryParameter int value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return check(TokenPolicy.builder().buildTokenMaxLifetime(Duration.ofHours(value)));
-    }
-
-    /** The engine's verdict on settings, as the form shows it. */
-    private static FormValidation check(TokenPolicy.Builder settings) {
-        try {
-            settings.build();
-            return FormValidation.ok();
-        } catch (TokenRuleException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return PolicyChecks.buildTokenLifetime(value);
     }
 }
