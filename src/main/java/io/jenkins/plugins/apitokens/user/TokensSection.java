@@ -1,0 +1,93 @@
+package io.jenkins.plugins.apitokens.user;
+
+import hudson.model.Item;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
+import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import io.jenkins.plugins.apitokens.web.TokenRequester;
+import io.jenkins.plugins.apitokens.web.TokenRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.Jenkins;
+import jenkins.security.ApiTokenProperty;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * What the "API tokens" section of one user's Security page shows, read afresh for each page. The section is
+ * drawn from the user alone, so that no property has to be stored for the user to have it.
+ */
+@Restricted(NoExternalUse.class)
+public final class TokensSection {
+
+    private final User user;
+
+    TokensSection(User user) {
+        this.user = user;
+    }
+
+    /** Enough for any team; a very large instance still gets a usable list (REST takes any folder). */
+    private static final int CREDENTIAL_FOLDERS_SHOWN = 200;
+
+    /** Every token of the user, the plugin's and core's, newest state, for the page. */
+    public List<TokenRow> getRows() {
+        TokenService service = TokenEngine.get().service();
+        TokenPolicy policy = service.policy();
+        Instant now = service.now();
+        List<TokenRow> rows = new ArrayList<>();
+        EveryToken.of(service, user).forEach(token -> rows.add(new TokenRow(token, policy.getAgeThresholds(), now)));
+        return rows;
+    }
+
+    /**
+     * Whether the viewer may create and rotate tokens here, and so see new values: the user, or an administrator
+     * where the policy lets administrators issue tokens for others.
+     */
+    public boolean isIssuing() {
+        return isOwnPage() || TokenEngine.get().service().policy().isTokensForOthersAllowed();
+    }
+
+    /** Core's section of the same page, which the plugin's section lists too and links to. */
+    public boolean isCoreSectionShown() {
+        return user.getProperty(ApiTokenProperty.class) != null;
+    }
+
+    /** The title of core's section, as core names it, so the page can point to it. */
+    public String getCoreSectionTitle() {
+        return Jenkins.get()
+                .getDescriptorByType(ApiTokenProperty.DescriptorImpl.class)
+                .getDisplayName();
+    }
+
+    public String getTokensUrl() {
+        return user.getUrl() + "/api-tokens";
+    }
+
+    /** Only the user and administrators see the section. */
+    public boolean isVisible() {
+        return TokenRequester.mayManageTokensOf(user);
+    }
+
+    /** Only the user may save a token into their own credentials store. */
+    public boolean isOwnPage() {
+        return user.equals(User.current());
+    }
+
+    /** Folders the user may save a new token into as a credential, besides their own store. */
+    public List<Item> getCredentialFolders() {
+        return PersonalCredentials.writableFolders(CREDENTIAL_FOLDERS_SHOWN);
+    }
+
+    public List<ExpiryOption> getExpiryOptions() {
+        return ExpiryOption.allowedBy(TokenEngine.get().service().policy());
+    }
+
+    public List<Scope> getScopes() {
+        return List.copyOf(TokenEngine.get().service().policy().getAllowedScopes());
+    }
+}
