@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
- * Files written by release 1.0, which named the plugin's classes in full, are read after the types got aliases (so
- * classes can move), and are written back under the aliases.
+ * Stored data survives moving classes: files written by release 1.0, which named the plugin's classes in full, and
+ * files in today's format (aliases) are read — tokens, usage, policy and audit trail — and written back under the
+ * aliases.
  */
 class StoredFormsTest {
 
@@ -44,11 +45,21 @@ class StoredFormsTest {
 
     @Test
     void tokensPolicyAndAuditTrailOfTheFirstReleaseAreReadAndRewrittenUnderTheAliases() throws Throwable {
+        readAndRewrite("");
+    }
+
+    /** Files as the current format writes them (aliases), whichever packages the classes now live in. */
+    @Test
+    void tokensPolicyAndAuditTrailInTodaysFormatAreRead() throws Throwable {
+        readAndRewrite("aliased-");
+    }
+
+    private void readAndRewrite(String fixtures) throws Throwable {
         sessions.then(r -> {
             User alice = User.getById("alice", true);
             alice.save();
-            copy("api-token-manager.xml", new File(alice.getUserFolder(), UserFolderTokenStore.FILE_NAME));
-            copy("policy.xml", new File(r.jenkins.getRootDir(), POLICY_FILE));
+            copy(fixtures + "api-token-manager.xml", new File(alice.getUserFolder(), UserFolderTokenStore.FILE_NAME));
+            copy(fixtures + "policy.xml", new File(r.jenkins.getRootDir(), POLICY_FILE));
             copy("api-token-manager-audit.log", new File(r.jenkins.getRootDir(), "api-token-manager-audit.log"));
         });
         sessions.then(r -> {
