@@ -1,6 +1,5 @@
 package io.jenkins.plugins.apitokens.engine.bench;
 
-import io.jenkins.plugins.apitokens.store.ApiTokenStore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
