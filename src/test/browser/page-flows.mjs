@@ -27,7 +27,8 @@ async function securityPage() {
 }
 
 async function valueShownOnce() {
-  const dialog = page.locator("dialog.jenkins-dialog");
+  // The dialog that asked (a confirmation, the grace period form) may still be closing beside the new one.
+  const dialog = page.locator("dialog.jenkins-dialog:not([closing])").filter({ has: page.locator(".atm-value-text") });
   await dialog.waitFor();
   const value = (await dialog.locator(".atm-value-text").textContent()).trim();
   check(/^jnkapi_/.test(value), "the new value is shown in the dialog");
@@ -101,6 +102,31 @@ try {
   check(true, "after revoking, the row is gone");
   await securityPage();
   check((await page.locator('.atm-row[data-token-name="deploy v2"]').count()) === 0, "and stays gone after a reload");
+
+  // Rotate with a grace period (the Jenkins test allows up to a day): the old value is listed as retiring.
+  const nightly = page.locator('.atm-row[data-token-name="nightly report"]');
+  await nightly.locator(".atm-rotate").click();
+  const form = page.locator("dialog.jenkins-dialog select[name=grace]");
+  await form.waitFor();
+  await form.selectOption("1d");
+  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await valueShownOnce();
+  const retiring = page.locator('.atm-row[data-token-name="nightly report"] .atm-retiring');
+  check((await retiring.count()) === 1, "after a rotation with a grace period, the old value is listed as retiring");
+  check((await retiring.textContent()).trim().startsWith("retiring until "), "with the end of its grace period");
+  check(await page.locator(".atm-attention").isVisible(), "the page says a token expires within 7 days");
+  if (shots) {
+    await page.locator(".atm").screenshot({ path: shots + "/user-security-retiring.png" });
+  }
+
+  // The user's menu counts tokens expiring within 7 days or expired.
+  await page.goto(base + "user/" + user + "/");
+  const badge = page.locator(".task-icon-badge").first();
+  await badge.waitFor();
+  check((await badge.textContent()).trim() === "1", "the user's menu shows a badge for the expiring token");
+  if (shots) {
+    await page.locator("#side-panel").screenshot({ path: shots + "/user-menu-badge.png" });
+  }
 
   check(scriptErrors.length === 0, "no script error on the page: " + scriptErrors.join("; "));
   console.log(passed + " passed, 0 failed");

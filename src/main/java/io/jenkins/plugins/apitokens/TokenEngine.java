@@ -9,6 +9,7 @@ import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.EngineMessage;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.notices.NoticeDelivery;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import io.jenkins.plugins.apitokens.store.ApiTokenStore;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.jvnet.localizer.LocaleProvider;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** The one {@link TokenService} of this Jenkins, wired to the configured store, policy and audit log. */
+/** The one {@link TokenService} of this Jenkins, wired to the configured store, policy, audit log and notices. */
 @Extension
 @Restricted(NoExternalUse.class)
 public class TokenEngine {
@@ -46,10 +47,15 @@ public class TokenEngine {
                 if (current == null) {
                     AuditLog log = new AuditLog();
                     AuditTrail trail = AuditTrail.get();
-                    current = new TokenService(ApiTokenStore.get(), clock, TokenEngine::currentPolicy, event -> {
-                        log.onEvent(event);
-                        trail.onEvent(event);
-                    });
+                    current = new TokenService(
+                            ApiTokenStore.get(),
+                            clock,
+                            TokenEngine::currentPolicy,
+                            event -> {
+                                log.onEvent(event);
+                                trail.onEvent(event);
+                            },
+                            new NoticeDelivery());
                     service = current;
                 }
             }

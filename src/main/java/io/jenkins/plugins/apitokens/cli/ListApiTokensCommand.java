@@ -21,7 +21,7 @@ public class ListApiTokensCommand extends ApiTokenCommand {
 
     @Override
     protected int run(User user, TokenService service) {
-        stdout.println("ID\tNAME\tORIGIN\tSCOPE\tCREATED\tEXPIRES\tUSES\tLAST USED");
+        stdout.println("ID\tNAME\tORIGIN\tSCOPE\tCREATED\tEXPIRES\tUSES\tLAST USED\tRETIRING FOR");
         for (TokenInfo token : EveryToken.of(service, user)) {
             stdout.println(String.join(
                     "\t",
@@ -34,7 +34,8 @@ public class ListApiTokensCommand extends ApiTokenCommand {
                             : token.created().toString(),
                     token.expires() == null ? "never" : token.expires().toString(),
                     Long.toString(token.useCount()),
-                    token.lastUse() == null ? "never" : token.lastUse().toString()));
+                    token.lastUse() == null ? "never" : token.lastUse().toString(),
+                    token.isRetiring() ? token.replacedBy() : "-"));
         }
         return 0;
     }

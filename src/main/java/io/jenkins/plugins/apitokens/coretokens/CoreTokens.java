@@ -78,6 +78,8 @@ public final class CoreTokens {
                     null,
                     instantOr(stats.getLastUseDate(), null),
                     null,
+                    null,
+                    java.util.List.of(),
                     null));
         }
         return tokens;

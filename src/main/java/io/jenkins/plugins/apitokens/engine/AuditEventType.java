@@ -8,5 +8,6 @@ public enum AuditEventType {
     REVOKED,
     EXPIRED,
     FIRST_USE,
+    NEW_PLACE,
     BULK_REVOKED
 }

@@ -3,7 +3,11 @@ package io.jenkins.plugins.apitokens.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One token as it is kept on disk: its hash, never its value. Plain mutable fields so XStream can store it; times
@@ -30,6 +34,18 @@ public final class StoredToken {
     private Long firstUse;
     private Long lastUse;
     private String lastSource;
+    /** The notices delivered to the owner, by key ({@code expiring-7}, {@code expired}); {@code null} for none. */
+    private Set<String> noticesSent;
+    /** When the owner was last warned that the policy will revoke the token for disuse; {@code null} if never. */
+    private Long disuseWarned;
+    /** The last distinct addresses of use, most recent first; replaced whole, never changed in place. */
+    private volatile String[] recentSources;
+    /** An address of use new for this token, waiting to be told to its owner; {@code null} for none. */
+    private volatile String placeToTell;
+    /** For a token rotated with a grace period: the id of its successor; {@code null} otherwise. */
+    private String replacedBy;
+    /** When such a token was rotated. */
+    private Long retiringSince;
 
     /*
      * The hash as four numbers in this object, and the expiry as a number, both derived once from the stored
@@ -40,7 +56,7 @@ public final class StoredToken {
     private transient long hash2;
     private transient long hash3;
     /** {@link Long#MAX_VALUE} when the token never expires. */
-    private transient long expiresAt;
+    private transient volatile long expiresAt;
     /** Only in memory: after a restart a used token has its first use on disk, which is what counts. */
     private transient boolean firstUseAnnounced;
     /*
@@ -179,6 +195,104 @@ public final class StoredToken {
         this.expiryAnnounced = true;
     }
 
+    boolean noticeSent(String key) {
+        return noticesSent != null && noticesSent.contains(key);
+    }
+
+    /** Callers hold the user's lock. */
+    void markNoticeSent(String key) {
+        if (noticesSent == null) {
+            noticesSent = new TreeSet<>();
+        }
+        noticesSent.add(key);
+    }
+
+    /** How many distinct addresses of use a token remembers, as GitLab does. */
+    static final int PLACES_KEPT = 5;
+
+    /**
+     * Remembers an address the token is used from. Cheap on the path of every request: the common case, the same
+     * address as last time, reads one field; another address takes this token's lock, never the user's.
+     *
+     * @return whether the address is new for a token already used from elsewhere
+     */
+    boolean notePlace(String source) {
+        if (source == null) {
+            return false;
+        }
+        String[] last = recentSources;
+        if (last != null && last.length > 0 && last[0].equals(source)) {
+            return false;
+        }
+        synchronized (this) {
+            List<String> seen = recentSources == null ? List.of() : List.of(recentSources);
+            boolean isNew = !seen.isEmpty() && !seen.contains(source);
+            List<String> updated = new ArrayList<>(PLACES_KEPT);
+            updated.add(source);
+            for (String earlier : seen) {
+                if (!earlier.equals(source) && updated.size() < PLACES_KEPT) {
+                    updated.add(earlier);
+                }
+            }
+            recentSources = updated.toArray(new String[0]);
+            return isNew;
+        }
+    }
+
+    String placeToTell() {
+        return placeToTell;
+    }
+
+    void tellPlace(String source) {
+        this.placeToTell = source;
+    }
+
+    /** Callers hold the user's lock: the notice for {@code source} went out (a newer one may be waiting). */
+    void placeTold(String source) {
+        if (source.equals(placeToTell)) {
+            placeToTell = null;
+        }
+    }
+
+    String replacedBy() {
+        return replacedBy;
+    }
+
+    Instant retiringSince() {
+        return instant(retiringSince);
+    }
+
+    /**
+     * Callers hold the user's lock: the token keeps working until {@code until} (or its own expiry, if sooner), then
+     * it is its successor's turn.
+     *
+     * @return what undoes it
+     */
+    Runnable retire(String successor, Instant now, Instant until) {
+        Long expiresBefore = expires;
+        this.replacedBy = successor;
+        this.retiringSince = now.toEpochMilli();
+        if (expires == null || until.toEpochMilli() < expires) {
+            this.expires = until.toEpochMilli();
+        }
+        deriveFromStoredFields();
+        return () -> {
+            replacedBy = null;
+            retiringSince = null;
+            expires = expiresBefore;
+            deriveFromStoredFields();
+        };
+    }
+
+    Instant disuseWarned() {
+        return instant(disuseWarned);
+    }
+
+    /** Callers hold the user's lock. */
+    void markDisuseWarned(Instant at) {
+        this.disuseWarned = at.toEpochMilli();
+    }
+
     boolean matches(String value) {
         return TokenHash.matches(value, hash0, hash1, hash2, hash3);
     }
@@ -242,6 +356,8 @@ public final class StoredToken {
                 instant(first),
                 instant(last),
                 source,
-                issuedBy);
+                issuedBy,
+                recentSources == null ? List.of() : List.of(recentSources),
+                replacedBy);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -139,6 +140,9 @@ final class TokenChanges {
         String oldName;
         synchronized (tokens) {
             StoredToken token = require(tokens, tokenId);
+            if (token.replacedBy() != null) {
+                throw new TokenRuleException(EngineMessage.of("Rename.Retiring", token.name()));
+            }
             requireNameFree(tokens, name, token);
             oldName = token.name();
             tokens.rename(token, name);
@@ -154,21 +158,22 @@ final class TokenChanges {
      * what the policy allows now: a scope no longer allowed is refused, an expiry beyond today's maximum (or none,
      * where one is now required) is brought within it. The old value stops working.
      */
-    NewToken rotate(String userId, String tokenId, String actor) {
-        return rotate(userId, tokenId, actor, null);
+    NewToken rotate(String userId, String tokenId, String actor, Duration grace) {
+        return rotate(userId, tokenId, actor, null, grace);
     }
 
     /** {@link #rotate} asked for by an administrator, only when the policy lets them issue tokens for others. */
-    NewToken rotateFor(String userId, String tokenId, String administrator) {
+    NewToken rotateFor(String userId, String tokenId, String administrator, Duration grace) {
         requireTokensForOthersAllowed();
-        return rotate(userId, tokenId, administrator, Objects.requireNonNull(administrator));
+        return rotate(userId, tokenId, administrator, Objects.requireNonNull(administrator), grace);
     }
 
-    private NewToken rotate(String userId, String tokenId, String actor, String issuedBy) {
+    private NewToken rotate(String userId, String tokenId, String actor, String issuedBy, Duration grace) {
         TokenPolicy rules = policy.get();
         UserTokens tokens = existing(userId, tokenId);
         Instant now = clock.instant();
         NewToken rotated;
+        Duration kept;
         synchronized (tokens) {
             StoredToken old = require(tokens, tokenId);
             if (old.origin() == TokenOrigin.BUILD) {
@@ -177,13 +182,23 @@ final class TokenChanges {
             if (old.isExpiredAt(now)) {
                 throw new TokenRuleException(EngineMessage.of("Rotation.Expired", old.name()));
             }
+            if (old.replacedBy() != null) {
+                throw new TokenRuleException(EngineMessage.of("Rotation.Retiring", old.name()));
+            }
             rules.checkScopeForRotation(old.scope());
+            kept = rules.checkRotationGrace(grace);
             Instant expiry = rules.expiryForRotation(old.expires(), now);
-            tokens.remove(old);
+            String successor = freshId(tokens);
+            // With a grace period the old value keeps working beside the new one, so scripts can switch in time.
+            Runnable undo = kept == null ? () -> tokens.add(old) : tokens.retire(old, successor, now, now.plus(kept));
+            if (kept == null) {
+                tokens.remove(old);
+            }
             try {
                 rotated = add(
                         userId,
                         tokens,
+                        successor,
                         old.name(),
                         old.scope(),
                         old.origin(),
@@ -192,12 +207,16 @@ final class TokenChanges {
                         expiry,
                         token -> token.issuedBy(issuedBy));
             } catch (TokenStorageException e) {
-                tokens.add(old);
+                undo.run();
                 throw e;
             }
-            recentlyRevoked.add(new TokenRef(userId, tokenId));
+            if (kept == null) {
+                recentlyRevoked.add(new TokenRef(userId, tokenId));
+            }
         }
-        audit.publish(AuditEventType.ROTATED, actor, rotated.token(), "replaces " + tokenId);
+        String detail =
+                "replaces " + tokenId + (kept == null ? "" : ", which works " + GracePeriod.format(kept) + " more");
+        audit.publish(AuditEventType.ROTATED, actor, rotated.token(), detail);
         return rotated;
     }
 
@@ -287,16 +306,35 @@ final class TokenChanges {
             Instant now,
             Instant expiry,
             Consumer<StoredToken> provenance) {
-        String id = format.newId();
-        while (tokens.byId(id) != null) {
-            id = format.newId();
-        }
+        return add(userId, tokens, freshId(tokens), name, scope, origin, originDetail, now, expiry, provenance);
+    }
+
+    private NewToken add(
+            String userId,
+            UserTokens tokens,
+            String id,
+            String name,
+            Scope scope,
+            TokenOrigin origin,
+            String originDetail,
+            Instant now,
+            Instant expiry,
+            Consumer<StoredToken> provenance) {
         String value = format.newValue(id);
         StoredToken token = new StoredToken(id, name, value, scope, origin, originDetail, now, expiry);
         provenance.accept(token);
         tokens.add(token);
         saveOrUndo(userId, tokens, () -> tokens.remove(token));
         return new NewToken(token.info(userId), value);
+    }
+
+    /** An id none of the user's tokens has. Callers hold the user's lock. */
+    private String freshId(UserTokens tokens) {
+        String id = format.newId();
+        while (tokens.byId(id) != null) {
+            id = format.newId();
+        }
+        return id;
     }
 
     private void saveOrUndo(String userId, UserTokens tokens, Runnable undo) {
@@ -333,5 +371,14 @@ final class TokenChanges {
     private static boolean isNameTaken(UserTokens tokens, String name, StoredToken self) {
         StoredToken holder = tokens.byName(name);
         return holder != null && holder != self;
+    }
+
+    void setPlaceNotices(String userId, boolean wanted) {
+        UserTokens tokens = repository.findOrCreate(userId);
+        synchronized (tokens) {
+            boolean before = tokens.placeNoticesWanted();
+            tokens.placeNoticesWanted(wanted);
+            saveOrUndo(userId, tokens, () -> tokens.placeNoticesWanted(before));
+        }
     }
 }

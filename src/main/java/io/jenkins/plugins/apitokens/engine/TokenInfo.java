@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What may be shown about a token: everything but its value and hash. Usage figures include uses not yet written to
@@ -14,6 +15,10 @@ import java.time.Instant;
  * @param lastUse {@code null} until first used
  * @param lastSource the address of the last use, {@code null} until first used
  * @param issuedBy the administrator who created the token for its user, {@code null} when the user did
+ * @param recentSources the last distinct addresses it was used from, most recent first (at most
+ *     {@value StoredToken#PLACES_KEPT}); empty when unknown
+ * @param replacedBy for a token rotated with a grace period, the id of the token that replaces it: the old value
+ *     works until {@code expires}; {@code null} otherwise
  */
 public record TokenInfo(
         String userId,
@@ -28,7 +33,18 @@ public record TokenInfo(
         Instant firstUse,
         Instant lastUse,
         String lastSource,
-        String issuedBy) {
+        String issuedBy,
+        List<String> recentSources,
+        String replacedBy) {
+
+    public TokenInfo {
+        recentSources = recentSources == null ? List.of() : List.copyOf(recentSources);
+    }
+
+    /** A token rotated with a grace period: its old value still works until it expires. */
+    public boolean isRetiring() {
+        return replacedBy != null;
+    }
 
     /** The creation time of a token whose creation was never recorded: old, for every age band. */
     public static final Instant UNKNOWN_CREATION = Instant.EPOCH;

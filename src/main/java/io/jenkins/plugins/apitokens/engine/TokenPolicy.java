@@ -2,9 +2,13 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +34,13 @@ public final class TokenPolicy {
     private final Duration buildTokenMaxLifetime;
     private final Set<Scope> buildTokenScopes;
     private final boolean tokensForOthersAllowed;
+    private final List<Integer> expiryWarningDays;
+    private final Duration maxRotationGrace;
+
+    /** Warnings before expiry: at most this many, each at most a year ahead. */
+    static final int MAX_WARNINGS = 5;
+
+    static final int MAX_WARNING_DAYS = 365;
 
     private TokenPolicy(Builder b) {
         this.legacyTokensAllowed = b.legacyTokensAllowed;
@@ -66,6 +77,8 @@ public final class TokenPolicy {
         }
         this.buildTokenScopes = Collections.unmodifiableSet(EnumSet.copyOf(b.buildTokenScopes));
         this.tokensForOthersAllowed = b.tokensForOthersAllowed;
+        this.expiryWarningDays = checkWarningDays(b.expiryWarningDays);
+        this.maxRotationGrace = positiveOrNull(b.maxRotationGrace, PolicySetting.MAX_ROTATION_GRACE);
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException(
                     EngineMessage.of("Policy.DefaultAboveMaximum", describe(defaultLifetime), describe(maxLifetime)),
@@ -92,6 +105,8 @@ public final class TokenPolicy {
         b.buildTokenMaxLifetime = buildTokenMaxLifetime;
         b.buildTokenScopes = EnumSet.copyOf(buildTokenScopes);
         b.tokensForOthersAllowed = tokensForOthersAllowed;
+        b.expiryWarningDays = expiryWarningDays;
+        b.maxRotationGrace = maxRotationGrace;
         return b;
     }
 
@@ -175,6 +190,34 @@ public final class TokenPolicy {
         return tokensForOthersAllowed;
     }
 
+    /**
+     * How long the old value of a rotated token may keep working: {@code null} or zero for not at all; at most the
+     * policy's maximum grace period, which is none unless the administrator sets one.
+     *
+     * @return the grace period, {@code null} for none
+     * @throws TokenRuleException when the policy does not allow it
+     */
+    public Duration checkRotationGrace(Duration grace) {
+        if (grace == null || grace.isZero()) {
+            return null;
+        }
+        if (grace.isNegative()) {
+            throw new TokenRuleException(EngineMessage.of("Rotation.GraceNegative"));
+        }
+        if (maxRotationGrace == null) {
+            throw new TokenRuleException(EngineMessage.of("Rotation.GraceNotAllowed"));
+        }
+        if (grace.compareTo(maxRotationGrace) > 0) {
+            throw new TokenRuleException(EngineMessage.of("Rotation.GraceTooLong", describe(maxRotationGrace)));
+        }
+        return grace;
+    }
+
+    /** The longest grace period a rotation may give the old value; {@code null} for none. */
+    public Duration getMaxRotationGrace() {
+        return maxRotationGrace;
+    }
+
     /** @throws TokenRuleException when users may not choose this scope */
     public void checkScope(Scope scope) {
         if (!allowedScopes.contains(scope)) {
@@ -214,6 +257,43 @@ public final class TokenPolicy {
             lifetime = maxLifetime;
         }
         return now.plus(lifetime);
+    }
+
+    private static List<Integer> checkWarningDays(List<Integer> days) {
+        TreeSet<Integer> distinct = new TreeSet<>(Comparator.reverseOrder());
+        boolean inRange = days.stream().allMatch(d -> d != null && d >= 1 && d <= MAX_WARNING_DAYS);
+        if (inRange) {
+            distinct.addAll(days);
+        }
+        if (!inRange || distinct.size() > MAX_WARNINGS) {
+            throw new TokenRuleException(
+                    EngineMessage.of("Policy.WarningDays", MAX_WARNINGS, MAX_WARNING_DAYS),
+                    PolicySetting.EXPIRY_WARNING_DAYS);
+        }
+        return List.copyOf(distinct);
+    }
+
+    /**
+     * The warning days as administrators write them: whole numbers separated by commas or spaces, such as
+     * {@code 30, 7, 1}; nothing for no warnings.
+     *
+     * @throws TokenRuleException for anything else, naming the setting
+     */
+    public static List<Integer> parseWarningDays(String text) {
+        List<Integer> days = new ArrayList<>();
+        for (String word : (text == null ? "" : text).split("[,\\s]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            try {
+                days.add(Integer.valueOf(word));
+            } catch (NumberFormatException e) {
+                throw new TokenRuleException(
+                        EngineMessage.of("Policy.WarningDays", MAX_WARNINGS, MAX_WARNING_DAYS),
+                        PolicySetting.EXPIRY_WARNING_DAYS);
+            }
+        }
+        return days;
     }
 
     private static String scopeList(Set<Scope> scopes) {
@@ -284,6 +364,11 @@ public final class TokenPolicy {
         return buildTokenScopes;
     }
 
+    /** How many days before expiry owners are warned, longest first; empty for no warnings. */
+    public List<Integer> getExpiryWarningDays() {
+        return expiryWarningDays;
+    }
+
     /** Collects the settings of a {@link TokenPolicy}; {@link #build()} checks them together. */
     public static final class Builder {
         private boolean legacyTokensAllowed = true;
@@ -301,6 +386,8 @@ public final class TokenPolicy {
          * the account its builds run as. */
         private Set<Scope> buildTokenScopes = EnumSet.of(Scope.READ_ONLY);
         private boolean tokensForOthersAllowed;
+        private List<Integer> expiryWarningDays = List.of(30, 7, 1);
+        private Duration maxRotationGrace;
 
         private Builder() {}
 
@@ -372,6 +459,18 @@ public final class TokenPolicy {
 
         public Builder tokensForOthersAllowed(boolean allowed) {
             this.tokensForOthersAllowed = allowed;
+            return this;
+        }
+
+        /** Days before expiry on which owners are warned; empty for none. */
+        public Builder expiryWarningDays(List<Integer> days) {
+            this.expiryWarningDays = new ArrayList<>(days);
+            return this;
+        }
+
+        /** {@code null} for rotations that end the old value at once (the default). */
+        public Builder maxRotationGrace(Duration grace) {
+            this.maxRotationGrace = grace;
             return this;
         }
 

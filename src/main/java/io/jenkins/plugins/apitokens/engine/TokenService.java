@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,9 +29,21 @@ public final class TokenService {
     private final TokenChanges changes;
     private final TokenVerifier verifier;
     private final TokenSweeper sweeper;
+    private final TokenNotices notices;
+    private final LeakedTokens leaks;
 
     public TokenService(TokenRepository repository, Clock clock, Supplier<TokenPolicy> policy, AuditListener audit) {
-        this(repository, clock, policy, audit, new TokenFormat());
+        this(repository, clock, policy, audit, NoticeChannel.NONE);
+    }
+
+    /** @param notices where the sweep sends owners' notices (expiry, disuse) */
+    public TokenService(
+            TokenRepository repository,
+            Clock clock,
+            Supplier<TokenPolicy> policy,
+            AuditListener audit,
+            NoticeChannel notices) {
+        this(repository, clock, policy, audit, notices, new TokenFormat());
     }
 
     TokenService(
@@ -38,6 +51,7 @@ public final class TokenService {
             Clock clock,
             Supplier<TokenPolicy> policy,
             AuditListener audit,
+            NoticeChannel notices,
             TokenFormat format) {
         this.repository = Objects.requireNonNull(repository);
         this.clock = Objects.requireNonNull(clock);
@@ -46,8 +60,11 @@ public final class TokenService {
         RecentlyRevoked recentlyRevoked = new RecentlyRevoked();
         this.usage = new UsageRecorder(repository);
         this.changes = new TokenChanges(repository, clock, policy, publisher, format, recentlyRevoked);
-        this.verifier = new TokenVerifier(repository, clock, policy, usage, recentlyRevoked, publisher);
-        this.sweeper = new TokenSweeper(repository, clock, policy, changes, publisher);
+        this.notices = new TokenNotices(repository, Objects.requireNonNull(notices));
+        this.verifier = new TokenVerifier(
+                repository, clock, policy, usage, recentlyRevoked, publisher, this.notices::placeToTell);
+        this.sweeper = new TokenSweeper(repository, clock, policy, changes, publisher, this.notices);
+        this.leaks = new LeakedTokens(repository, changes, this.notices, clock::instant);
     }
 
     public TokenPolicy policy() {
@@ -104,12 +121,25 @@ public final class TokenService {
      * where one is now required) is brought within it. The old value stops working.
      */
     public NewToken rotate(String userId, String tokenId, String actor) {
-        return changes.rotate(userId, tokenId, actor);
+        return changes.rotate(userId, tokenId, actor, null);
+    }
+
+    /**
+     * {@link #rotate(String, String, String)}, with the old value working {@code grace} longer (within the policy's
+     * maximum), so scripts can switch without failing; it is listed as retiring meanwhile, then removed.
+     */
+    public NewToken rotate(String userId, String tokenId, String actor, Duration grace) {
+        return changes.rotate(userId, tokenId, actor, grace);
     }
 
     /** {@link #rotate} asked for by an administrator, only when the policy lets them issue tokens for others. */
     public NewToken rotateFor(String userId, String tokenId, String administrator) {
-        return changes.rotateFor(userId, tokenId, administrator);
+        return changes.rotateFor(userId, tokenId, administrator, null);
+    }
+
+    /** {@link #rotateFor(String, String, String)} with a grace period for the old value. */
+    public NewToken rotateFor(String userId, String tokenId, String administrator, Duration grace) {
+        return changes.rotateFor(userId, tokenId, administrator, grace);
     }
 
     public TokenInfo revoke(String userId, String tokenId, String actor) {
@@ -195,5 +225,49 @@ public final class TokenService {
      */
     public List<TokenInfo> sweep(Predicate<String> runIsBuilding) {
         return sweeper.sweep(runIsBuilding);
+    }
+
+    /**
+     * Revokes every live token whose value appears in {@code report}, any text (see {@link LeakedTokens}); each is
+     * announced as revoked by {@link AuditEvent#LEAK_REPORT}, naming the reporter.
+     *
+     * @param reporter where the report came from, such as the client address
+     * @return the tokens revoked; callers facing the reporter must not tell them apart from none
+     */
+    public List<TokenInfo> revokeLeaked(String report, String reporter) {
+        return leaks.revoke(report, reporter);
+    }
+
+    /**
+     * How many of the user's own tokens have expired or expire within {@code window}: what the user's menu counts.
+     * Per-build tokens and the old values of rotations (retiring by choice) are not counted, nor are core's tokens:
+     * core badges its own from 2.548 on.
+     */
+    public int countExpiringOrExpired(String userId, Duration window) {
+        Instant now = clock.instant();
+        int count = 0;
+        for (TokenInfo token : list(userId)) {
+            boolean handled = token.origin() == TokenOrigin.BUILD || token.isRetiring();
+            if (!handled && (token.isExpiredAt(now) || token.expiresWithin(window, now))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Delivers what cannot wait for the hourly sweep: uses from new addresses, to owners who asked to be told. */
+    public void deliverUrgentNotices() {
+        notices.deliverPlaces(policy.get(), clock.instant());
+    }
+
+    /** Whether the user wants to be told when one of their tokens is used from a new address. */
+    public boolean wantsPlaceNotices(String userId) {
+        UserTokens tokens = repository.find(userId);
+        return tokens != null && tokens.placeNoticesWanted();
+    }
+
+    /** Saves whether the user wants to be told when one of their tokens is used from a new address. */
+    public void setPlaceNotices(String userId, boolean wanted) {
+        changes.setPlaceNotices(userId, wanted);
     }
 }

@@ -16,23 +16,27 @@ final class TokenSweeper {
     private final Supplier<TokenPolicy> policy;
     private final TokenChanges changes;
     private final AuditPublisher audit;
+    private final TokenNotices notices;
 
     TokenSweeper(
             TokenRepository repository,
             Clock clock,
             Supplier<TokenPolicy> policy,
             TokenChanges changes,
-            AuditPublisher audit) {
+            AuditPublisher audit,
+            TokenNotices notices) {
         this.repository = repository;
         this.clock = clock;
         this.policy = policy;
         this.changes = changes;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /**
      * The periodic clean-up: announces tokens that expired, revokes build tokens that expired or whose build is
-     * over, and revokes tokens unused for longer than the policy allows (when it says so).
+     * over, sends owners the notices due (see {@link TokenNotices}), and revokes tokens unused for longer than the
+     * policy allows (when it says so), a week after their owners were warned.
      *
      * @param runIsBuilding whether the run a build token belongs to is still building; a token whose run is
      *     unknown or finished is revoked
@@ -43,8 +47,10 @@ final class TokenSweeper {
         TokenPolicy rules = policy.get();
         List<TokenRef> endedBuildTokens = new ArrayList<>();
         List<TokenRef> unused = new ArrayList<>();
+        List<TokenRef> retired = new ArrayList<>();
         for (String userId : repository.userIds()) {
             announceExpiries(userId, now);
+            notices.deliverDue(userId, rules, now);
             UserTokens tokens = repository.find(userId);
             if (tokens == null) {
                 continue;
@@ -54,8 +60,13 @@ final class TokenSweeper {
                 for (StoredToken token : tokens.all()) {
                     if (token.origin() == TokenOrigin.BUILD) {
                         buildTokens.add(token);
+                    } else if (token.replacedBy() != null) {
+                        if (token.isExpiredAt(now)) {
+                            retired.add(new TokenRef(userId, token.id()));
+                        }
                     } else if (rules.getRevokeUnusedAfter() != null
-                            && token.info(userId).unusedFor(rules.getRevokeUnusedAfter(), now)) {
+                            && TokenNotices.isDueForDisuseRevocation(
+                                    token.info(userId), token.disuseWarned(), rules.getRevokeUnusedAfter(), now)) {
                         unused.add(new TokenRef(userId, token.id()));
                     }
                 }
@@ -70,6 +81,9 @@ final class TokenSweeper {
         List<TokenInfo> revoked = new ArrayList<>();
         if (!endedBuildTokens.isEmpty()) {
             revoked.addAll(changes.revokeAll(endedBuildTokens, AuditEvent.SYSTEM, "build ended"));
+        }
+        if (!retired.isEmpty()) {
+            revoked.addAll(changes.revokeAll(retired, AuditEvent.SYSTEM, "grace period after rotation over"));
         }
         if (!unused.isEmpty()) {
             revoked.addAll(changes.revokeAll(unused, AuditEvent.SYSTEM, "unused"));
@@ -86,7 +100,7 @@ final class TokenSweeper {
         synchronized (tokens) {
             List<StoredToken> newlyExpired = new ArrayList<>();
             for (StoredToken token : tokens.all()) {
-                if (token.isExpiredAt(now) && !token.expiryAnnounced()) {
+                if (token.isExpiredAt(now) && !token.expiryAnnounced() && token.replacedBy() == null) {
                     token.announceExpiry();
                     newlyExpired.add(token);
                     expired.add(token.info(userId));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,7 @@ final class TokenVerifier {
     private final UsageRecorder usage;
     private final RecentlyRevoked recentlyRevoked;
     private final AuditPublisher audit;
+    private final Consumer<String> placesToTell;
 
     TokenVerifier(
             TokenRepository repository,
@@ -23,13 +25,15 @@ final class TokenVerifier {
             Supplier<TokenPolicy> policy,
             UsageRecorder usage,
             RecentlyRevoked recentlyRevoked,
-            AuditPublisher audit) {
+            AuditPublisher audit,
+            Consumer<String> placesToTell) {
         this.repository = repository;
         this.clock = clock;
         this.policy = policy;
         this.usage = usage;
         this.recentlyRevoked = recentlyRevoked;
         this.audit = audit;
+        this.placesToTell = placesToTell;
     }
 
     /** See {@link TokenService#verify}. */
@@ -52,10 +56,27 @@ final class TokenVerifier {
         if (token.isExpiredAt(now)) {
             return Verification.rejected(Rejection.EXPIRED);
         }
-        if (policy.get().isUsageTracked() && usage.record(userId, token, now, source)) {
-            announceFirstUse(userId, tokens, token);
+        if (policy.get().isUsageTracked()) {
+            if (usage.record(userId, token, now, source)) {
+                announceFirstUse(userId, tokens, token);
+            }
+            if (token.notePlace(source)) {
+                announceNewPlace(userId, tokens, token, source);
+            }
         }
         return Verification.accepted(userId, token);
+    }
+
+    /**
+     * A use from an address the token was not used from lately: into the audit trail now, and to the owner (if they
+     * asked) by the next delivery of notices, never on this request's thread.
+     */
+    private void announceNewPlace(String userId, UserTokens tokens, StoredToken token, String source) {
+        if (tokens.placeNoticesWanted()) {
+            token.tellPlace(source);
+            placesToTell.accept(userId);
+        }
+        audit.publish(AuditEventType.NEW_PLACE, userId, token.info(userId), source);
     }
 
     private void announceFirstUse(String userId, UserTokens tokens, StoredToken token) {

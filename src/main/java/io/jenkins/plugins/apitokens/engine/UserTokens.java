@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apitokens.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +18,14 @@ public final class UserTokens {
 
     private int schemaVersion = CURRENT_SCHEMA;
     private List<StoredToken> tokens = new ArrayList<>();
+    /**
+     * Revocations the owner has yet to be told about, kept until told: id, name, when (epoch milliseconds) and the
+     * reporter's address, tab-separated (plain strings, so the file names no class).
+     */
+    private List<String> revocationsToTell;
+
+    /** Whether the owner wants to be told when a token is used from a new address. */
+    private volatile boolean placeNoticesWanted;
 
     private transient TokenIndex byId = new TokenIndex();
     /** By {@link TokenName#uniquenessKey}; guarded by this object's lock. */
@@ -56,8 +65,27 @@ public final class UserTokens {
     void add(StoredToken token) {
         tokens.add(token);
         byId.put(TokenFormat.idKey(token.id()), token);
-        byName.put(TokenName.uniquenessKey(token.name()), token);
-        counts.merge(token.origin(), 1, Integer::sum);
+        if (token.replacedBy() == null) {
+            byName.put(TokenName.uniquenessKey(token.name()), token);
+            counts.merge(token.origin(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * Callers hold this object's lock. A token rotated with a grace period keeps working but gives up its name (to
+     * its successor) and its place in the count.
+     *
+     * @return what undoes it
+     */
+    Runnable retire(StoredToken token, String successor, Instant now, Instant until) {
+        byName.remove(TokenName.uniquenessKey(token.name()), token);
+        counts.merge(token.origin(), -1, Integer::sum);
+        Runnable undoToken = token.retire(successor, now, until);
+        return () -> {
+            undoToken.run();
+            byName.put(TokenName.uniquenessKey(token.name()), token);
+            counts.merge(token.origin(), 1, Integer::sum);
+        };
     }
 
     /** Callers hold this object's lock. */
@@ -66,8 +94,10 @@ public final class UserTokens {
             return false;
         }
         byId.remove(TokenFormat.idKey(token.id()), token);
-        byName.remove(TokenName.uniquenessKey(token.name()), token);
-        counts.merge(token.origin(), -1, Integer::sum);
+        if (token.replacedBy() == null) {
+            byName.remove(TokenName.uniquenessKey(token.name()), token);
+            counts.merge(token.origin(), -1, Integer::sum);
+        }
         return true;
     }
 
@@ -86,6 +116,65 @@ public final class UserTokens {
     /** Callers hold this object's lock; the list is theirs to read only. */
     List<StoredToken> all() {
         return tokens;
+    }
+
+    /** Callers hold this object's lock. */
+    void tellRevocation(TokenNotice notice) {
+        if (revocationsToTell == null) {
+            revocationsToTell = new ArrayList<>();
+        }
+        revocationsToTell.add(String.join(
+                "\t",
+                notice.token().id(),
+                notice.token().name(),
+                Long.toString(notice.when().toEpochMilli()),
+                notice.place()));
+    }
+
+    /** Callers hold this object's lock. */
+    List<TokenNotice> revocationsToTell(String userId) {
+        List<TokenNotice> notices = new ArrayList<>();
+        for (String line : revocationsToTell == null ? List.<String>of() : revocationsToTell) {
+            String[] fields = line.split("\t", 4);
+            Instant at = Instant.ofEpochMilli(Long.parseLong(fields[2]));
+            TokenInfo token = new TokenInfo(
+                    userId,
+                    fields[0],
+                    fields[1],
+                    Scope.FULL,
+                    TokenOrigin.USER,
+                    null,
+                    TokenInfo.UNKNOWN_CREATION,
+                    at,
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null);
+            notices.add(new TokenNotice(NoticeType.LEAK_REVOKED, token, at, 0, fields[3]));
+        }
+        return notices;
+    }
+
+    /** Callers hold this object's lock. */
+    void revocationTold(TokenNotice notice) {
+        if (revocationsToTell != null) {
+            revocationsToTell.removeIf(line -> line.startsWith(notice.token().id() + "\t"));
+            if (revocationsToTell.isEmpty()) {
+                revocationsToTell = null;
+            }
+        }
+    }
+
+    boolean placeNoticesWanted() {
+        return placeNoticesWanted;
+    }
+
+    /** Callers hold this object's lock. */
+    void placeNoticesWanted(boolean wanted) {
+        this.placeNoticesWanted = wanted;
     }
 
     int schemaVersion() {

@@ -31,6 +31,8 @@ final class PolicyAttributes {
             case REVOKE_UNUSED_AFTER -> "revokeUnusedAfterDays";
             case BUILD_TOKEN_MAX_LIFETIME -> "buildTokenMaxLifetimeHours";
             case BUILD_TOKEN_SCOPES -> "buildTokenFullAccessAllowed";
+            case EXPIRY_WARNING_DAYS -> "expiryWarningDays";
+            case MAX_ROTATION_GRACE -> "maxRotationGraceHours";
         };
     }
 }

@@ -38,6 +38,14 @@ final class PolicyChecks {
         return verdict(() -> TokenPolicy.builder().buildTokenMaxLifetime(Duration.ofHours(hours)));
     }
 
+    static FormValidation warningDays(String value) {
+        return verdict(() -> TokenPolicy.builder().expiryWarningDays(TokenPolicy.parseWarningDays(value)));
+    }
+
+    static FormValidation rotationGrace(int hours) {
+        return verdict(() -> TokenPolicy.builder().maxRotationGrace(hours(hours)));
+    }
+
     static FormValidation buildTokenUser(String value) {
         String id = Util.fixEmptyAndTrim(value);
         if (id != null && User.getById(id, false) == null) {
@@ -49,6 +57,11 @@ final class PolicyChecks {
     /** 0 means "no limit"; a negative number is kept as it is, for the engine to refuse by name. */
     static Duration days(int days) {
         return days == 0 ? null : Duration.ofDays(days);
+    }
+
+    /** 0 means "none"; a negative number is kept as it is, for the engine to refuse by name. */
+    static Duration hours(int hours) {
+        return hours == 0 ? null : Duration.ofHours(hours);
     }
 
     /** The engine's verdict on settings, as the form shows it. */

@@ -62,8 +62,11 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private boolean buildTokenFullAccessAllowed;
     private String buildTokenUser;
     private boolean tokensForOthersAllowed;
+    private String expiryWarningDays;
+    private int maxRotationGraceHours;
 
     private static final int DEFAULT_BUILD_TOKEN_HOURS = 24;
+    private static final String DEFAULT_WARNING_DAYS = "30, 7, 1";
 
     /**
      * The policy in force: built when a valid configuration is loaded or saved, never from settings being changed.
@@ -209,6 +212,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             case REVOKE_UNUSED_AFTER -> revokeUnusedAfterDays = 0;
             case BUILD_TOKEN_MAX_LIFETIME -> buildTokenMaxLifetimeHours = DEFAULT_BUILD_TOKEN_HOURS;
             case BUILD_TOKEN_SCOPES -> buildTokenFullAccessAllowed = false;
+            case EXPIRY_WARNING_DAYS -> expiryWarningDays = DEFAULT_WARNING_DAYS;
+            case MAX_ROTATION_GRACE -> maxRotationGraceHours = 0;
         }
     }
 
@@ -238,7 +243,9 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .buildTokenMaxLifetime(Duration.ofHours(buildTokenMaxLifetimeHours))
                 .buildTokenScopes(
                         buildTokenFullAccessAllowed ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ_ONLY))
-                .tokensForOthersAllowed(tokensForOthersAllowed);
+                .tokensForOthersAllowed(tokensForOthersAllowed)
+                .expiryWarningDays(TokenPolicy.parseWarningDays(expiryWarningDays))
+                .maxRotationGrace(PolicyChecks.hours(maxRotationGraceHours));
     }
 
     /** Saves the submitted settings only if together they make a valid policy; otherwise keeps the old ones. */
@@ -428,6 +435,28 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** Days before expiry on which owners are told, such as {@code 30, 7, 1}; empty for none. */
+    public String getExpiryWarningDays() {
+        return expiryWarningDays;
+    }
+
+    @DataBoundSetter
+    public void setExpiryWarningDays(String expiryWarningDays) {
+        this.expiryWarningDays = expiryWarningDays == null ? "" : expiryWarningDays.strip();
+        save();
+    }
+
+    /** How long, in hours, a rotated token's old value may keep working at most; 0 for not at all. */
+    public int getMaxRotationGraceHours() {
+        return maxRotationGraceHours;
+    }
+
+    @DataBoundSetter
+    public void setMaxRotationGraceHours(int maxRotationGraceHours) {
+        this.maxRotationGraceHours = maxRotationGraceHours;
+        save();
+    }
+
     /** The account build tokens belong to when a build runs as SYSTEM; {@code null} for none. */
     public String getBuildTokenUser() {
         return buildTokenUser;
@@ -476,6 +505,18 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             @QueryParameter int value, @QueryParameter("usageTracked") boolean usageTracked) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return PolicyChecks.revokeUnused(value, usageTracked);
+    }
+
+    @POST
+    public FormValidation doCheckMaxRotationGraceHours(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return PolicyChecks.rotationGrace(value);
+    }
+
+    @POST
+    public FormValidation doCheckExpiryWarningDays(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return PolicyChecks.warningDays(value);
     }
 
     @POST

@@ -26,6 +26,8 @@ public class UsageWriteBehind extends PeriodicWork {
     @Override
     protected void doRun() {
         TokenEngine.get().service().flushUsage();
+        // Uses from new addresses, for owners who asked to hear of them: within seconds, yet never on a request.
+        TokenEngine.get().service().deliverUrgentNotices();
     }
 
     @Terminator

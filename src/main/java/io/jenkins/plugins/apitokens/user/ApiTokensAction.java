@@ -8,6 +8,7 @@ import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
+import io.jenkins.plugins.apitokens.engine.GracePeriod;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
@@ -22,12 +23,14 @@ import io.jenkins.plugins.apitokens.web.TokenJson;
 import io.jenkins.plugins.apitokens.web.TokenRequester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.management.Badge;
 import net.sf.json.JSONObject;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -72,6 +75,22 @@ public class ApiTokensAction implements Action {
         return user;
     }
 
+    /** The entry in the user's menu (see {@code action.jelly}): for the user and administrators only. */
+    public boolean isMenuShown() {
+        return TokenRequester.mayManageTokensOf(user);
+    }
+
+    /** On the user's menu entry: how many of their tokens expire within 7 days or have expired. */
+    public Badge getBadge() {
+        int count = service().countExpiringOrExpired(user.getId(), ATTENTION_WINDOW);
+        return count == 0
+                ? null
+                : new Badge(String.valueOf(count), Messages.ApiTokensAction_Attention(count), Badge.Severity.WARNING);
+    }
+
+    /** What the menu's badge and the Security page count: tokens expiring within a week, or expired. */
+    public static final Duration ATTENTION_WINDOW = Duration.ofDays(7);
+
     /** The user's tokens, the plugin's and core's (marked by {@code origin}), as the page lists them. */
     @GET
     public HttpResponse doIndex() {
@@ -115,10 +134,22 @@ public class ApiTokensAction implements Action {
                 service().rename(user.getId(), id, name, actor()), service().policy(), now())));
     }
 
+    /** Rotates a token; {@code grace=12h} (or {@code 2d}) keeps the old value working that long, as the policy allows. */
     @POST
-    public HttpResponse doRotate(@QueryParameter String id) {
+    public HttpResponse doRotate(@QueryParameter String id, @QueryParameter String grace) {
         return answer(() -> JsonReply.ok(TokenJson.withValue(
-                new TokenRequester(user).rotate(service(), id), service().policy(), now())));
+                new TokenRequester(user).rotate(service(), id, GracePeriod.parse(grace)),
+                service().policy(),
+                now())));
+    }
+
+    /** Whether the user wants to be told when a token is used from a new address: {@code wanted=true|false}. */
+    @POST
+    public HttpResponse doPlaceNotices(@QueryParameter boolean wanted) {
+        return answer(() -> {
+            service().setPlaceNotices(user.getId(), wanted);
+            return JsonReply.ok(new JSONObject().element("placeNotices", wanted));
+        });
     }
 
     /** Revokes one of the user's tokens: the plugin's, or core's (by its id as the list shows it). */

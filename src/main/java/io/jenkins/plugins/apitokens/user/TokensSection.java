@@ -90,4 +90,23 @@ public final class TokensSection {
     public List<Scope> getScopes() {
         return List.copyOf(TokenEngine.get().service().policy().getAllowedScopes());
     }
+
+    /** How many of the user's tokens expire within 7 days or have expired, as the user's menu badge counts. */
+    public int getAttentionCount() {
+        return TokenEngine.get().service().countExpiringOrExpired(user.getId(), ApiTokensAction.ATTENTION_WINDOW);
+    }
+
+    public String getAttentionMessage() {
+        return Messages.TokensSection_Attention(getAttentionCount());
+    }
+
+    /** Whether the user asked to be told when a token is used from a new address. */
+    public boolean isPlaceNoticesWanted() {
+        return TokenEngine.get().service().wantsPlaceNotices(user.getId());
+    }
+
+    /** The grace periods a rotation may give the old value under the policy; empty when it allows none. */
+    public List<GraceOption> getGraceOptions() {
+        return GraceOption.allowedBy(TokenEngine.get().service().policy());
+    }
 }

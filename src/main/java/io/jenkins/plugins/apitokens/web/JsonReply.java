@@ -28,6 +28,11 @@ public final class JsonReply implements HttpResponse {
         return new JsonReply(201, body);
     }
 
+    /** Taken in, with nothing to say about the outcome. */
+    public static JsonReply accepted(String message) {
+        return new JsonReply(202, new JSONObject().element("message", message));
+    }
+
     public static JsonReply error(int status, String message) {
         return new JsonReply(status, new JSONObject().element("message", message));
     }

@@ -33,6 +33,9 @@ public final class TokenJson {
                         "ageBand",
                         token.ageBand(policy.getAgeThresholds(), now).name().toLowerCase(Locale.ROOT))
                 .element("expires", orNull(token.expires()))
+                .element("recentSources", token.recentSources())
+                .element("retiring", token.isRetiring())
+                .element("replacedBy", token.replacedBy() == null ? JSONNull.getInstance() : token.replacedBy())
                 .element("expired", token.isExpiredAt(now))
                 .element("useCount", token.useCount())
                 .element("lastUsed", orNull(token.lastUse()))

@@ -5,6 +5,7 @@ import io.jenkins.plugins.apitokens.auth.TokenAuthentication;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import java.time.Duration;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -31,11 +32,12 @@ public final class TokenRequester {
                 : service.issueFor(owner.getId(), request, name());
     }
 
-    public NewToken rotate(TokenService service, String tokenId) {
+    /** @param grace how long the old value keeps working, {@code null} for not at all */
+    public NewToken rotate(TokenService service, String tokenId, Duration grace) {
         checkNotABuildToken();
         return isOwner()
-                ? service.rotate(owner.getId(), tokenId, name())
-                : service.rotateFor(owner.getId(), tokenId, name());
+                ? service.rotate(owner.getId(), tokenId, name(), grace)
+                : service.rotateFor(owner.getId(), tokenId, name(), grace);
     }
 
     /** Whether the current user is the owner (and so may see new values of their tokens). */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -158,6 +159,24 @@ public final class TokenRow {
     /** The last use, or {@code null} if never used. */
     public String getLastUsed() {
         return token.lastUse() == null ? null : DATE.format(token.lastUse());
+    }
+
+    /** Rotated with a grace period: the old value works until it expires, and only revoking is left to do. */
+    public boolean isRetiring() {
+        return token.isRetiring();
+    }
+
+    /** For a retiring token, until when its old value works, in words. */
+    public String getRetiringText() {
+        return token.isRetiring() ? Messages.TokenRow_Retiring(getExpires()) : null;
+    }
+
+    /** The other addresses the token was used from lately, in words; {@code null} if none. */
+    public String getEarlierSources() {
+        List<String> sources = token.recentSources();
+        return sources.size() < 2
+                ? null
+                : Messages.TokenRow_EarlierSources(String.join(", ", sources.subList(1, sources.size())));
     }
 
     public String getLastSource() {

@@ -179,11 +179,20 @@ class TokenOverviewTest {
     @Test
     void unusedTokensAreRevokedByTheSweepWhenThePolicySaysSo() throws Exception {
         TokenPolicyConfiguration.get().setRevokeUnusedAfterDays(30);
-        TokenEngine.get()
-                .setClock(java.time.Clock.fixed(Instant.now().plus(Duration.ofDays(31)), java.time.ZoneOffset.UTC));
+        Instant now = Instant.now();
+        TokenEngine.get().setClock(java.time.Clock.fixed(now.plus(Duration.ofDays(31)), java.time.ZoneOffset.UTC));
         try {
+            List<TokenInfo> expired = TokenEngine.get().service().sweep(run -> false);
+            assertEquals(
+                    List.of(bobSoon.token().id()),
+                    expired.stream().map(TokenInfo::id).toList(),
+                    "an expired token goes at once; alice, whose token works, is warned first");
+            TokenEngine.get().setClock(java.time.Clock.fixed(now.plus(Duration.ofDays(38)), java.time.ZoneOffset.UTC));
             List<TokenInfo> revoked = TokenEngine.get().service().sweep(run -> false);
-            assertEquals(2, revoked.size());
+            assertEquals(
+                    List.of(aliceOld.token().id()),
+                    revoked.stream().map(TokenInfo::id).toList(),
+                    "a week after the warning");
         } finally {
             TokenEngine.get().setClock(java.time.Clock.systemUTC());
         }

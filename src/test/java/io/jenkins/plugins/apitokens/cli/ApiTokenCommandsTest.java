@@ -66,6 +66,31 @@ class ApiTokenCommandsTest {
     }
 
     @Test
+    void rotateWithAGracePeriodKeepsTheOldValueAndTheListSaysItIsRetiring() throws Exception {
+        NewToken token = TokenApi.mint("alice", "ci");
+        CLICommandInvoker.Result refused = new CLICommandInvoker(r, "rotate-api-token")
+                .asUser("alice")
+                .invokeWithArgs(token.token().id(), "--grace", "2h");
+        assertEquals(3, refused.returnCode(), "not allowed by default: " + refused.stderr());
+        TokenPolicyConfiguration.get().setMaxRotationGraceHours(12);
+        CLICommandInvoker.Result rotated = new CLICommandInvoker(r, "rotate-api-token")
+                .asUser("alice")
+                .invokeWithArgs(token.token().id(), "--grace", "2h");
+        assertEquals(0, rotated.returnCode(), rotated.stderr());
+        String newId = TokenFormat.idOf(rotated.stdout().strip()).orElseThrow();
+        String listed = new CLICommandInvoker(r, "list-api-tokens")
+                .asUser("alice")
+                .invoke()
+                .stdout();
+        assertTrue(
+                listed.lines()
+                        .anyMatch(line -> line.startsWith(token.token().id() + "\t") && line.endsWith("\t" + newId)),
+                listed);
+        assertTrue(
+                TokenEngine.get().service().verify("alice", token.value(), "x").isAccepted());
+    }
+
+    @Test
     void aRefusalIsOneLineWithoutAStackTrace() throws Exception {
         TokenApi.mint("alice", "taken");
         CLICommandInvoker.Result result =

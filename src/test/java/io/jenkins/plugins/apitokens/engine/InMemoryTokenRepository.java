@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A repository in memory that counts saves per user and can be told to fail them. */
+/** A repository in memory that counts reads and saves per user and can be told to fail saves. */
 final class InMemoryTokenRepository implements TokenRepository {
 
     private final Map<String, UserTokens> users = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> saves = new ConcurrentHashMap<>();
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     volatile boolean failSaves;
+    /** How often the users' tokens were listed or looked up. */
+    final AtomicInteger reads = new AtomicInteger();
 
     InMemoryTokenRepository(String... userIds) {
         knownUsers.addAll(List.of(userIds));
@@ -22,6 +24,7 @@ final class InMemoryTokenRepository implements TokenRepository {
 
     @Override
     public UserTokens find(String userId) {
+        reads.incrementAndGet();
         return users.get(userId);
     }
 
@@ -35,6 +38,7 @@ final class InMemoryTokenRepository implements TokenRepository {
 
     @Override
     public Collection<String> userIds() {
+        reads.incrementAndGet();
         return users.keySet();
     }
 

@@ -42,7 +42,9 @@ class SweepTest {
         policy.set(TokenPolicy.builder().revokeUnusedAfter(Duration.ofDays(90)).build());
         NewToken idle = service.create("alice", TokenRequest.named("idle"), "alice");
         NewToken busy = service.create("alice", TokenRequest.named("busy"), "alice");
-        clock.advance(Duration.ofDays(89));
+        clock.advance(Duration.ofDays(83));
+        assertTrue(service.sweep(run -> true).isEmpty(), "a week ahead, owners are warned");
+        clock.advance(Duration.ofDays(6));
         service.verify("alice", busy.value(), "ip");
         clock.advance(Duration.ofDays(1));
         List<TokenInfo> revoked = service.sweep(run -> true);

@@ -36,6 +36,8 @@ class TokenQueryTest {
                 null,
                 lastUse,
                 null,
+                null,
+                java.util.List.of(),
                 null);
     }
 

@@ -353,6 +353,8 @@ class TokenServiceTest {
                 null,
                 null,
                 null,
+                null,
+                java.util.List.of(),
                 null);
         service.announceRevoked(legacy, "admin");
         AuditEvent event = audit.events.get(audit.events.size() - 1);

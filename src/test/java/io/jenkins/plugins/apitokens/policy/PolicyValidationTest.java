@@ -87,6 +87,8 @@ class PolicyValidationTest {
         assertRefusedByCasc("buildTokenMaxLifetimeHours", "0");
         assertRefusedByCasc("maxTokensPerUser", "-1");
         assertRefusedByCasc("revokeUnusedAfterDays", "-30");
+        assertRefusedByCasc("expiryWarningDays", "\"30, 0\"");
+        assertRefusedByCasc("expiryWarningDays", "\"a week\"");
         // JCasC itself would read these as 0 ("no limit") and false.
         assertRefusedByCasc("maxLifetimeDays", "abc");
         assertRefusedByCasc("fullScopeAllowed", "admin");

@@ -30,6 +30,8 @@ class TokenPolicyCascTest {
         assertFalse(config.isFullScopeAllowed());
         assertFalse(config.isBuildTokenFullAccessAllowed());
         assertEquals(Duration.ofDays(90), TokenEngine.get().service().policy().getMaxLifetime());
+        assertEquals(
+                java.util.List.of(14, 2), TokenEngine.get().service().policy().getExpiryWarningDays());
     }
 
     @Test

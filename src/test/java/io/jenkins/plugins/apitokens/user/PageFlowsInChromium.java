@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import jenkins.security.ApiTokenProperty;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,9 @@ class PageFlowsInChromium {
         // A lived-in page: a read-only token of the plugin and one made in core's section, listed together.
         TokenApi.mint("alice", "nightly report", null, Scope.READ_ONLY);
         User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("made in core's section");
+        // One that expires within a week (the menu's badge counts it), and rotations may keep old values for a day.
+        TokenApi.mint("alice", "release", Instant.now().plus(Duration.ofDays(3)), Scope.FULL);
+        TokenPolicyConfiguration.get().setMaxRotationGraceHours(24);
         Path shots = Path.of("target", "browser");
         Files.createDirectories(shots);
         Process node = new ProcessBuilder(

@@ -103,18 +103,38 @@
       }, function () {});
   }
 
+  /*
+   * Where the policy allows a grace period, the dialog asks how long the old value keeps working (core's
+   * dialog.form, on every supported line); otherwise it only asks for confirmation.
+   */
+  function askRotation(root) {
+    var template = root.querySelector(".atm-rotate-template");
+    if (!template) {
+      return dialog
+        .confirm(root.dataset.rotateTitle, {
+          message: root.dataset.rotateMessage,
+          okText: root.dataset.rotateOk,
+        })
+        .then(function () {
+          return "none";
+        });
+    }
+    var form = template.content.firstElementChild.cloneNode(true);
+    return dialog
+      // submitButton false: the dialog resolves with the form's data instead of submitting it (2.516 and 2.568 alike).
+      .form(form, { title: root.dataset.rotateTitle, okText: root.dataset.rotateOk, submitButton: false, minWidth: "400px" })
+      .then(function (data) {
+        return data.get("grace");
+      });
+  }
+
   function rotate(root, row) {
-    dialog
-      .confirm(root.dataset.rotateTitle, {
-        message: root.dataset.rotateMessage,
-        okText: root.dataset.rotateOk,
-      })
-      .then(function () {
-        clearError(root);
-        post(root, "rotate", { id: row.dataset.tokenId }).then(function (body) {
-          showValue(root, body.token.name, body.value);
-        }, showError.bind(null, root));
-      }, function () {});
+    askRotation(root).then(function (grace) {
+      clearError(root);
+      post(root, "rotate", { id: row.dataset.tokenId, grace: grace }).then(function (body) {
+        showValue(root, body.token.name, body.value);
+      }, showError.bind(null, root));
+    }, function () {});
   }
 
   function revoke(root, row) {
@@ -157,8 +177,24 @@
     });
   }
 
+  /* The owner's choice to hear of uses from new addresses: saved as soon as it is ticked. */
+  function watchPlaceNotices(root) {
+    var choice = root.querySelector(".atm-place-notices");
+    if (!choice) {
+      return;
+    }
+    choice.addEventListener("change", function () {
+      clearError(root);
+      post(root, "placeNotices", { wanted: choice.checked }).catch(function (error) {
+        choice.checked = !choice.checked;
+        showError(root, error);
+      });
+    });
+  }
+
   Behaviour.specify(".atm", "api-token-manager", 0, function (root) {
     linkCoreSection(root);
+    watchPlaceNotices(root);
     var addButton = root.querySelector(".atm-add-button");
     if (addButton) {
       addButton.addEventListener("click", function () {

@@ -1,0 +1,210 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Which notices a user's tokens are due, and their delivery, once each: a token expiring within one of the policy's
+ * warning periods (the shortest one reached, so a token made with three days to live gets one notice, not three),
+ * an expired token, a token the policy will revoke for disuse within a week (and never sooner than a week after
+ * that warning). What was delivered is kept with the token, so a restart never sends it again; a revoked token is gone and gets nothing. Per-build tokens live for a
+ * build and get no notices.
+ */
+final class TokenNotices {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenNotices.class.getName());
+    static final Duration UNUSED_WARNING = Duration.ofDays(7);
+
+    private final TokenRepository repository;
+    private final NoticeChannel channel;
+    /** Users with a use from a new address to tell: delivered within seconds, not at the hourly sweep. */
+    private final Set<String> placesToTell = ConcurrentHashMap.newKeySet();
+
+    TokenNotices(TokenRepository repository, NoticeChannel channel) {
+        this.repository = repository;
+        this.channel = channel;
+    }
+
+    /** Notes that {@code userId} has a new address of use to be told (see {@link #deliverPlaces}). */
+    void placeToTell(String userId) {
+        placesToTell.add(userId);
+    }
+
+    /**
+     * Keeps, with the user's tokens, that {@code revoked} was revoked because its value was reported leaked: the
+     * owner is told within seconds (see {@link #deliverPlaces}), and a restart or a mail server that is down loses
+     * nothing.
+     */
+    void tellLeak(TokenInfo revoked, String reporter, Instant at) {
+        UserTokens tokens = repository.find(revoked.userId());
+        if (tokens == null) {
+            return;
+        }
+        synchronized (tokens) {
+            tokens.tellRevocation(new TokenNotice(NoticeType.LEAK_REVOKED, revoked, at, 0, reporter));
+            try {
+                repository.save(revoked.userId(), tokens);
+            } catch (IOException e) {
+                LOGGER.log(Level.WARNING, "Could not record a notice for user " + revoked.userId(), e);
+            }
+        }
+        placesToTell.add(revoked.userId());
+    }
+
+    /** Delivers the notices of users with a new address of use to tell, and whatever else they are due. */
+    void deliverPlaces(TokenPolicy rules, Instant now) {
+        for (String userId : List.copyOf(placesToTell)) {
+            placesToTell.remove(userId);
+            deliverDue(userId, rules, now);
+        }
+    }
+
+    /** A notice, and what marks it delivered on its token. */
+    private record Due(TokenNotice notice, Runnable markDelivered) {}
+
+    /** Delivers the user's due notices; those the channel refuses are due again at the next call. */
+    void deliverDue(String userId, TokenPolicy rules, Instant now) {
+        UserTokens tokens = repository.find(userId);
+        if (tokens == null) {
+            return;
+        }
+        List<Due> due = new ArrayList<>();
+        synchronized (tokens) {
+            for (StoredToken token : tokens.all()) {
+                Due notice = dueOf(userId, token, rules, now);
+                if (notice != null) {
+                    due.add(notice);
+                }
+                Due place = placeOf(userId, token);
+                if (place != null) {
+                    due.add(place);
+                }
+            }
+            for (TokenNotice revocation : tokens.revocationsToTell(userId)) {
+                due.add(new Due(revocation, () -> tokens.revocationTold(revocation)));
+            }
+        }
+        // Outside the lock: a mail server may take its time, and token checks must not wait for it.
+        List<Due> delivered = new ArrayList<>();
+        for (Due notice : due) {
+            try {
+                if (channel.deliver(notice.notice())) {
+                    delivered.add(notice);
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(
+                        Level.WARNING,
+                        "Could not deliver a notice about API token "
+                                + notice.notice().token().id(),
+                        e);
+            }
+        }
+        if (delivered.isEmpty()) {
+            return;
+        }
+        synchronized (tokens) {
+            delivered.forEach(notice -> notice.markDelivered().run());
+            try {
+                repository.save(userId, tokens);
+            } catch (IOException e) {
+                // Kept in memory: sent again only if Jenkins restarts before the next save.
+                LOGGER.log(Level.WARNING, "Could not record the notices sent for user " + userId, e);
+            }
+        }
+    }
+
+    private static Due dueOf(String userId, StoredToken token, TokenPolicy rules, Instant now) {
+        if (token.origin() == TokenOrigin.BUILD) {
+            return null;
+        }
+        if (token.replacedBy() != null) {
+            return retiringInUse(userId, token, now);
+        }
+        Instant expires = token.expires();
+        if (expires != null) {
+            if (token.isExpiredAt(now)) {
+                return once(
+                        token, "expired", new TokenNotice(NoticeType.EXPIRED, token.info(userId), expires, 0, null));
+            }
+            Integer reached = null;
+            for (int days : rules.getExpiryWarningDays()) {
+                if (!now.plus(Duration.ofDays(days)).isBefore(expires) && (reached == null || days < reached)) {
+                    reached = days;
+                }
+            }
+            if (reached != null) {
+                TokenNotice notice = new TokenNotice(NoticeType.EXPIRING, token.info(userId), expires, reached, null);
+                return once(token, "expiring-" + reached, notice);
+            }
+        }
+        Duration unusedLimit = rules.getRevokeUnusedAfter();
+        if (unusedLimit != null && !isWarnedOfDisuse(token.info(userId), token.disuseWarned())) {
+            TokenInfo info = token.info(userId);
+            Instant revocation = lastActivity(info).plus(unusedLimit);
+            if (!now.plus(UNUSED_WARNING).isBefore(revocation)) {
+                // Never sooner than a week after the warning, even when the policy has just been switched on.
+                Instant when = revocation.isBefore(now.plus(UNUSED_WARNING)) ? now.plus(UNUSED_WARNING) : revocation;
+                TokenNotice notice = new TokenNotice(NoticeType.UNUSED, info, when, 7, null);
+                return new Due(notice, () -> token.markDisuseWarned(now));
+            }
+        }
+        return null;
+    }
+
+    /** A retiring value still used since its rotation, with less than {@link #LAST_CALL} of its grace period left. */
+    private static Due retiringInUse(String userId, StoredToken token, Instant now) {
+        TokenInfo info = token.info(userId);
+        boolean usedSince = info.lastUse() != null && info.lastUse().isAfter(token.retiringSince());
+        if (!usedSince || now.plus(LAST_CALL).isBefore(info.expires()) || token.isExpiredAt(now)) {
+            return null;
+        }
+        return once(token, "retiring", new TokenNotice(NoticeType.RETIRING_IN_USE, info, info.expires(), 0, null));
+    }
+
+    /** How long before the end of a grace period a retiring value still in use is told about. */
+    static final Duration LAST_CALL = Duration.ofHours(1);
+
+    /** A use from a new address, for an owner who asked to be told. */
+    private static Due placeOf(String userId, StoredToken token) {
+        String place = token.placeToTell();
+        if (place == null) {
+            return null;
+        }
+        TokenInfo info = token.info(userId);
+        TokenNotice notice = new TokenNotice(NoticeType.NEW_PLACE, info, lastActivity(info), 0, place);
+        return new Due(notice, () -> token.placeTold(place));
+    }
+
+    private static Due once(StoredToken token, String key, TokenNotice notice) {
+        return token.noticeSent(key) ? null : new Due(notice, () -> token.markNoticeSent(key));
+    }
+
+    /** When the token was last used, or made if never: what a period of disuse counts from. */
+    static Instant lastActivity(TokenInfo token) {
+        return token.lastUse() == null ? token.created() : token.lastUse();
+    }
+
+    /** Whether the owner was warned of this period of disuse: a warning before the last use is spent. */
+    static boolean isWarnedOfDisuse(TokenInfo token, Instant warned) {
+        return warned != null && warned.isAfter(lastActivity(token));
+    }
+
+    /**
+     * Whether the policy's revocation for disuse may take the token now: unused for the whole period, and its owner
+     * warned of this disuse at least a week ago, unless the token has expired (it works no more, so nothing is lost).
+     */
+    static boolean isDueForDisuseRevocation(TokenInfo token, Instant warned, Duration limit, Instant now) {
+        if (!token.unusedFor(limit, now)) {
+            return false;
+        }
+        return token.isExpiredAt(now)
+                || (isWarnedOfDisuse(token, warned) && !now.isBefore(warned.plus(UNUSED_WARNING)));
+    }
+}

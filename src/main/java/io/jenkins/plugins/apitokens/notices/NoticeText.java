@@ -1,0 +1,61 @@
+package io.jenkins.plugins.apitokens.notices;
+
+import hudson.Util;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.TokenNotice;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/** A notice in words, for a mail or a digest: the token's name, id and dates, and where to act. Never a value. */
+@Restricted(NoExternalUse.class)
+public final class NoticeText {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private NoticeText() {}
+
+    public static String subject(TokenNotice notice) {
+        String name = notice.token().name();
+        return switch (notice.type()) {
+            case EXPIRING -> Messages.NoticeText_ExpiringSubject(name, notice.withinDays());
+            case EXPIRED -> Messages.NoticeText_ExpiredSubject(name);
+            case UNUSED -> Messages.NoticeText_UnusedSubject(name);
+            case NEW_PLACE -> Messages.NoticeText_NewPlaceSubject(name);
+            case RETIRING_IN_USE -> Messages.NoticeText_RetiringSubject(name);
+            case LEAK_REVOKED -> Messages.NoticeText_LeakSubject(name);
+        };
+    }
+
+    public static String body(User owner, TokenNotice notice) {
+        String name = notice.token().name();
+        String id = notice.token().id();
+        String when = DATE.format(notice.when());
+        String what =
+                switch (notice.type()) {
+                    case EXPIRING -> Messages.NoticeText_ExpiringBody(name, id, when);
+                    case EXPIRED -> Messages.NoticeText_ExpiredBody(name, id, when);
+                    case UNUSED ->
+                        Messages.NoticeText_UnusedBody(
+                                name,
+                                id,
+                                when,
+                                notice.token().lastUse() == null
+                                        ? "-"
+                                        : DATE.format(notice.token().lastUse()));
+                    case NEW_PLACE -> Messages.NoticeText_NewPlaceBody(name, id, notice.place(), when);
+                    case RETIRING_IN_USE -> Messages.NoticeText_RetiringBody(name, id, when);
+                    case LEAK_REVOKED -> Messages.NoticeText_LeakBody(name, id, when, notice.place());
+                };
+        return what + "\n\n" + Messages.NoticeText_Where(securityPageOf(owner)) + "\n";
+    }
+
+    /** The owner's Security page, where tokens are managed; a path when Jenkins does not know its own URL. */
+    static String securityPageOf(User owner) {
+        String root = Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + "user/" + Util.rawEncode(owner.getId()) + "/security/";
+    }
+}
