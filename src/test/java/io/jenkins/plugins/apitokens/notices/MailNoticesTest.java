@@ -18,11 +18,14 @@ import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.AuditEventType;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import io.jenkins.plugins.apitokens.tasks.TokenSweep;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import jenkins.model.JenkinsLocationConfiguration;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.html.DomElement;
@@ -181,5 +184,29 @@ class MailNoticesTest {
         String body = GreenMailUtil.getBody(received[0]);
         assertTrue(body.contains("198.51.100.4") && body.contains(leaked.token().id()), body);
         assertFalse(body.contains(leaked.value()), "never the value, even a leaked one");
+    }
+
+    @Test
+    void aWeekBeforeRevocationForDisuseTheOwnerIsWarnedByMail() throws Exception {
+        TokenApi.mint("alice", "idle");
+        TokenPolicyConfiguration.get().setRevokeUnusedAfterDays(30);
+        Instant now = Instant.now();
+        TokenEngine.get().setClock(Clock.fixed(now.plus(Duration.ofDays(24)), ZoneOffset.UTC));
+        try {
+            sweep();
+            assertEquals(1, smtp.getReceivedMessages().length);
+            assertEquals(
+                    "Your Jenkins API token 'idle' will be revoked because it is not used",
+                    smtp.getReceivedMessages()[0].getSubject());
+            TokenEngine.get().setClock(Clock.fixed(now.plus(Duration.ofDays(30)), ZoneOffset.UTC));
+            sweep();
+            assertEquals(1, TokenEngine.get().service().list("alice").size(), "not sooner than a week after");
+            TokenEngine.get().setClock(Clock.fixed(now.plus(Duration.ofDays(31)), ZoneOffset.UTC));
+            sweep();
+            assertTrue(TokenEngine.get().service().list("alice").isEmpty());
+            assertEquals(1, smtp.getReceivedMessages().length, "warned once");
+        } finally {
+            TokenEngine.get().setClock(Clock.systemUTC());
+        }
     }
 }
