@@ -7,6 +7,9 @@ import { chromium } from "playwright-core";
 const [base, user, shots] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 let passed = 0;
+// The dialog in front: a dialog that was just answered stays in the page, marked `closing`, until its closing
+// animation ends, which can overlap the next dialog (rotate: the confirmation, then the new value).
+const DIALOG = "dialog.jenkins-dialog:not([closing])";
 
 function check(condition, what) {
   if (!condition) {
@@ -28,7 +31,7 @@ async function securityPage() {
 
 async function valueShownOnce() {
   // The dialog that asked (a confirmation, the grace period form) may still be closing beside the new one.
-  const dialog = page.locator("dialog.jenkins-dialog:not([closing])").filter({ has: page.locator(".atm-value-text") });
+  const dialog = page.locator(DIALOG).filter({ has: page.locator(".atm-value-text") });
   await dialog.waitFor();
   const value = (await dialog.locator(".atm-value-text").textContent()).trim();
   check(/^jnkapi_/.test(value), "the new value is shown in the dialog");
@@ -74,16 +77,16 @@ try {
 
   // Rotate
   await row.locator(".atm-rotate").click();
-  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await page.locator(DIALOG + " [data-id=ok]").click();
   const second = await valueShownOnce();
   check(second !== first, "rotation shows a different value");
   check(await page.locator('.atm-row[data-token-name="deploy"]').isVisible(), "after rotating, the token is listed");
 
   // Rename
   await page.locator('.atm-row[data-token-name="deploy"] .atm-rename').click();
-  const prompt = page.locator("dialog.jenkins-dialog input");
+  const prompt = page.locator(DIALOG + " input");
   await prompt.fill("deploy v2");
-  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await page.locator(DIALOG + " [data-id=ok]").click();
   await page.waitForSelector('.atm-row[data-token-name="deploy v2"]');
   check(
     (await page.locator('.atm-row[data-token-name="deploy v2"] .atm-name').textContent()).trim() === "deploy v2",
@@ -97,7 +100,7 @@ try {
 
   // Revoke
   await page.locator('.atm-row[data-token-name="deploy v2"] .atm-revoke').click();
-  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await page.locator(DIALOG + " [data-id=ok]").click();
   await page.waitForSelector('.atm-row[data-token-name="deploy v2"]', { state: "detached" });
   check(true, "after revoking, the row is gone");
   await securityPage();
@@ -106,10 +109,10 @@ try {
   // Rotate with a grace period (the Jenkins test allows up to a day): the old value is listed as retiring.
   const nightly = page.locator('.atm-row[data-token-name="nightly report"]');
   await nightly.locator(".atm-rotate").click();
-  const form = page.locator("dialog.jenkins-dialog select[name=grace]");
+  const form = page.locator(DIALOG + " select[name=grace]");
   await form.waitFor();
   await form.selectOption("1d");
-  await page.locator("dialog.jenkins-dialog [data-id=ok]").click();
+  await page.locator(DIALOG + " [data-id=ok]").click();
   await valueShownOnce();
   const retiring = page.locator('.atm-row[data-token-name="nightly report"] .atm-retiring');
   check((await retiring.count()) === 1, "after a rotation with a grace period, the old value is listed as retiring");
