@@ -74,7 +74,7 @@ final class TokenChanges {
         synchronized (tokens) {
             requireNameFree(tokens, name, null);
             rules.checkRoomForOneMore(tokens.countOf(TokenOrigin.USER));
-            created = add(userId, tokens, name, scope, TokenOrigin.USER, null, now, expiry, token -> {
+            created = add(userId, tokens, freshId(tokens), name, scope, TokenOrigin.USER, null, now, expiry, token -> {
                 token.issuedBy(issuedBy);
             });
         }
@@ -112,9 +112,10 @@ final class TokenChanges {
             for (int n = 2; isNameTaken(tokens, name, null); n++) {
                 name = baseName + " (" + n + ")";
             }
-            created = add(userId, tokens, name, chosen, TokenOrigin.BUILD, baseName, now, expiry, token -> {
-                token.buildRun(Objects.requireNonNull(run, "run"));
-            });
+            created = add(
+                    userId, tokens, freshId(tokens), name, chosen, TokenOrigin.BUILD, baseName, now, expiry, token -> {
+                        token.buildRun(Objects.requireNonNull(run, "run"));
+                    });
         }
         liveBuildTokens
                 .computeIfAbsent(run, r -> ConcurrentHashMap.newKeySet())
@@ -294,19 +295,6 @@ final class TokenChanges {
                 actor,
                 coreToken,
                 coreToken.origin().name().toLowerCase(Locale.ROOT) + " token");
-    }
-
-    private NewToken add(
-            String userId,
-            UserTokens tokens,
-            String name,
-            Scope scope,
-            TokenOrigin origin,
-            String originDetail,
-            Instant now,
-            Instant expiry,
-            Consumer<StoredToken> provenance) {
-        return add(userId, tokens, freshId(tokens), name, scope, origin, originDetail, now, expiry, provenance);
     }
 
     private NewToken add(
