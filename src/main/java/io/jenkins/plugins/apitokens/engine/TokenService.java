@@ -239,16 +239,17 @@ public final class TokenService {
     }
 
     /**
-     * How many of the user's own tokens have expired or expire within {@code window}: what the user's menu counts.
+     * How many of the user's own tokens have expired or expire soon (within {@link TokenQuery#EXPIRING_WINDOW}, as
+     * the overview's filter and monitor count them): what the user's menu counts.
      * Per-build tokens and the old values of rotations (retiring by choice) are not counted, nor are core's tokens:
      * core badges its own from 2.548 on.
      */
-    public int countExpiringOrExpired(String userId, Duration window) {
+    public int countExpiringOrExpired(String userId) {
         Instant now = clock.instant();
         int count = 0;
         for (TokenInfo token : list(userId)) {
             boolean handled = token.origin() == TokenOrigin.BUILD || token.isRetiring();
-            if (!handled && (token.isExpiredAt(now) || token.expiresWithin(window, now))) {
+            if (!handled && (token.isExpiredAt(now) || token.expiresWithin(TokenQuery.EXPIRING_WINDOW, now))) {
                 count++;
             }
         }

@@ -23,7 +23,6 @@ import io.jenkins.plugins.apitokens.web.TokenJson;
 import io.jenkins.plugins.apitokens.web.TokenRequester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -82,14 +81,11 @@ public class ApiTokensAction implements Action {
 
     /** On the user's menu entry: how many of their tokens expire within 7 days or have expired. */
     public Badge getBadge() {
-        int count = service().countExpiringOrExpired(user.getId(), ATTENTION_WINDOW);
+        int count = service().countExpiringOrExpired(user.getId());
         return count == 0
                 ? null
                 : new Badge(String.valueOf(count), Messages.ApiTokensAction_Attention(count), Badge.Severity.WARNING);
     }
-
-    /** What the menu's badge and the Security page count: tokens expiring within a week, or expired. */
-    public static final Duration ATTENTION_WINDOW = Duration.ofDays(7);
 
     /** The user's tokens, the plugin's and core's (marked by {@code origin}), as the page lists them. */
     @GET

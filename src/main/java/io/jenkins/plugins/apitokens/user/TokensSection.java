@@ -91,13 +91,13 @@ public final class TokensSection {
         return List.copyOf(TokenEngine.get().service().policy().getAllowedScopes());
     }
 
-    /** How many of the user's tokens expire within 7 days or have expired, as the user's menu badge counts. */
-    public int getAttentionCount() {
-        return TokenEngine.get().service().countExpiringOrExpired(user.getId(), ApiTokensAction.ATTENTION_WINDOW);
-    }
-
+    /**
+     * How many of the user's tokens expire within 7 days or have expired, in words, as the user's menu badge counts
+     * them; {@code null} when none do.
+     */
     public String getAttentionMessage() {
-        return Messages.TokensSection_Attention(getAttentionCount());
+        int count = TokenEngine.get().service().countExpiringOrExpired(user.getId());
+        return count == 0 ? null : Messages.TokensSection_Attention(count);
     }
 
     /** Whether the user asked to be told when a token is used from a new address. */

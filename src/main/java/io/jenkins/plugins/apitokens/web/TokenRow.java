@@ -6,8 +6,8 @@ import io.jenkins.plugins.apitokens.engine.AgeBand;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import io.jenkins.plugins.apitokens.engine.TokenQuery;
 import io.jenkins.plugins.apitokens.engine.TokenRef;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +22,6 @@ public final class TokenRow {
 
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
 
     private final TokenInfo token;
     private final AgeThresholds thresholds;
@@ -137,7 +136,7 @@ public final class TokenRow {
         if (isExpired()) {
             return "jenkins-!-error-color";
         }
-        return token.expiresWithin(EXPIRY_WARNING, now) ? "jenkins-!-warning-color" : "";
+        return token.expiresWithin(TokenQuery.EXPIRING_WINDOW, now) ? "jenkins-!-warning-color" : "";
     }
 
     public String getExpiryTooltip() {
@@ -147,7 +146,7 @@ public final class TokenRow {
         if (isExpired()) {
             return Messages.TokenRow_Expired(getExpires());
         }
-        return token.expiresWithin(EXPIRY_WARNING, now)
+        return token.expiresWithin(TokenQuery.EXPIRING_WINDOW, now)
                 ? Messages.TokenRow_ExpiresSoon(getExpires())
                 : Messages.TokenRow_Expires(getExpires());
     }
