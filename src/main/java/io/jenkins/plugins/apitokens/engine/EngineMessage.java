@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
@@ -45,13 +44,8 @@ public final class EngineMessage implements Serializable {
     public String in(Locale locale) {
         ResourceBundle bundle =
                 ResourceBundle.getBundle(BUNDLE, locale, EngineMessage.class.getClassLoader(), NO_FALLBACK);
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, EngineMessage.class.getClassLoader(), NO_FALLBACK)
-                    .getString(key);
-        }
+        // A translation's bundle has the English one as its parent: a sentence it lacks is read from there.
+        String pattern = bundle.getString(key);
         Object[] worded = Arrays.stream(args)
                 .map(arg -> arg instanceof EngineMessage message ? message.in(locale) : arg)
                 .toArray();

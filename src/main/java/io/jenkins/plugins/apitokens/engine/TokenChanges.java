@@ -191,9 +191,12 @@ final class TokenChanges {
             Instant expiry = rules.expiryForRotation(old.expires(), now);
             String successor = freshId(tokens);
             // With a grace period the old value keeps working beside the new one, so scripts can switch in time.
-            Runnable undo = kept == null ? () -> tokens.add(old) : tokens.retire(old, successor, now, now.plus(kept));
+            Runnable undo;
             if (kept == null) {
                 tokens.remove(old);
+                undo = () -> tokens.add(old);
+            } else {
+                undo = tokens.retire(old, successor, now, now.plus(kept));
             }
             try {
                 rotated = add(

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * Which notices a user's tokens are due, and their delivery, once each: a token expiring within one of the policy's
  * warning periods (the shortest one reached, so a token made with three days to live gets one notice, not three),
  * an expired token, a token the policy will revoke for disuse within a week (and never sooner than a week after
- * that warning). What was delivered is kept with the token, so a restart never sends it again; a revoked token is gone and gets nothing. Per-build tokens live for a
- * build and get no notices.
+ * that warning). What was delivered is kept with the token, so a restart never sends it again; a revoked token is
+ * gone and gets nothing. Per-build tokens live for a build and get no notices.
  */
 final class TokenNotices {
 
@@ -127,11 +127,11 @@ final class TokenNotices {
         if (token.replacedBy() != null) {
             return retiringInUse(userId, token, now);
         }
+        TokenInfo info = token.info(userId);
         Instant expires = token.expires();
         if (expires != null) {
             if (token.isExpiredAt(now)) {
-                return once(
-                        token, "expired", new TokenNotice(NoticeType.EXPIRED, token.info(userId), expires, 0, null));
+                return once(token, "expired", new TokenNotice(NoticeType.EXPIRED, info, expires, 0, null));
             }
             Integer reached = null;
             for (int days : rules.getExpiryWarningDays()) {
@@ -140,18 +140,18 @@ final class TokenNotices {
                 }
             }
             if (reached != null) {
-                TokenNotice notice = new TokenNotice(NoticeType.EXPIRING, token.info(userId), expires, reached, null);
+                TokenNotice notice = new TokenNotice(NoticeType.EXPIRING, info, expires, reached, null);
                 return once(token, "expiring-" + reached, notice);
             }
         }
         Duration unusedLimit = rules.getRevokeUnusedAfter();
-        if (unusedLimit != null && !isWarnedOfDisuse(token.info(userId), token.disuseWarned())) {
-            TokenInfo info = token.info(userId);
+        if (unusedLimit != null && !isWarnedOfDisuse(info, token.disuseWarned())) {
             Instant revocation = lastActivity(info).plus(unusedLimit);
             if (!now.plus(UNUSED_WARNING).isBefore(revocation)) {
                 // Never sooner than a week after the warning, even when the policy has just been switched on.
                 Instant when = revocation.isBefore(now.plus(UNUSED_WARNING)) ? now.plus(UNUSED_WARNING) : revocation;
-                TokenNotice notice = new TokenNotice(NoticeType.UNUSED, info, when, 7, null);
+                TokenNotice notice =
+                        new TokenNotice(NoticeType.UNUSED, info, when, (int) UNUSED_WARNING.toDays(), null);
                 return new Due(notice, () -> token.markDisuseWarned(now));
             }
         }
