@@ -19,7 +19,9 @@ public record FilterOption(TokenQuery.Filter filter, String label) {
                 new FilterOption(TokenQuery.Filter.OLD, Messages.TokenOverview_Filter_Old()),
                 new FilterOption(TokenQuery.Filter.NO_EXPIRY, Messages.TokenOverview_Filter_NoExpiry()),
                 new FilterOption(TokenQuery.Filter.BUILD, Messages.TokenOverview_Filter_Build()),
-                new FilterOption(TokenQuery.Filter.LEGACY, Messages.TokenOverview_Filter_Legacy()));
+                new FilterOption(TokenQuery.Filter.LEGACY, Messages.TokenOverview_Filter_Legacy()),
+                new FilterOption(TokenQuery.Filter.EVERYWHERE, Messages.TokenOverview_Filter_Everywhere()),
+                new FilterOption(TokenQuery.Filter.LIMITED, Messages.TokenOverview_Filter_Limited()));
     }
 
     /** A query's filter in words, as the confirmation of a bulk revocation names it. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apitokens.auth;
 
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
@@ -24,12 +25,14 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
     private static final long serialVersionUID = 1L;
 
     private final Scope scope;
+    private final Reach reach;
     private final TokenOrigin origin;
     private final String tokenId;
 
     TokenAuthentication(String username, Collection<? extends GrantedAuthority> authorities, TokenInfo token) {
         super(username, "", authorities);
         this.scope = token == null ? Scope.FULL : token.scope();
+        this.reach = token == null ? Reach.EVERYWHERE : token.reach();
         this.origin = token == null ? TokenOrigin.CORE : token.origin();
         this.tokenId = token == null ? null : token.id();
     }
@@ -48,6 +51,10 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
         return scope;
     }
 
+    public Reach reach() {
+        return reach;
+    }
+
     public TokenOrigin origin() {
         return origin;
     }
@@ -58,11 +65,12 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
     }
 
     /**
-     * Whether the request may create, rotate or reveal tokens and credentials. A per-build token may not: it is held
-     * by a build script, and must end with the build rather than buy its author a lasting credential.
+     * Whether the request may create, rotate or reveal tokens and credentials. Only a user's full token that works
+     * everywhere may: a per-build token is held by a build script, and must end with the build rather than buy its
+     * author a lasting credential; a narrowed token must not widen itself by minting another.
      */
     public boolean mayManageCredentials() {
-        return origin != TokenOrigin.BUILD;
+        return origin != TokenOrigin.BUILD && scope == Scope.FULL && reach.isEverywhere();
     }
 
     @Override

@@ -5,7 +5,9 @@ import hudson.init.Initializer;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.PluginServletFilter;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.engine.TokenAccess;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,8 +30,9 @@ import org.springframework.security.core.Authentication;
  *   <li>it gets no cookie: core's Basic-header processing hands out a 14-day remember-me cookie to any request that
  *       asks for one with {@code remember_me=true}, which would turn a read-only, expiring or per-build token into a
  *       full browser login that outlives the token. Core's own tokens are protected the same way;
- *   <li>its scope must permit its method ({@link Scope#permits});
- *   <li>a per-build token may not manage tokens, credentials or passwords ({@link CredentialRoutes}).
+ *   <li>it must stay within the token's scope and reach ({@link TokenAccess}): a limited token's request is refused
+ *       unless its path is known to lead inside an item in reach;
+ *   <li>a per-build or narrowed token may not manage tokens, credentials or passwords ({@link CredentialRoutes}).
  * </ul>
  */
 @Restricted(NoExternalUse.class)
@@ -71,18 +74,43 @@ public class TokenRequestFilter implements Filter {
 
     /** Why the token may not make this request, or {@code null} when it may. */
     private static String refusalOf(TokenAuthentication token, HttpServletRequest request) {
-        boolean webSocket = isWebSocket(request);
         Scope scope = token.scope();
-        if (!scope.permits(request.getMethod(), webSocket)) {
-            String what = webSocket
-                    ? Messages.TokenRequestFilter_WebSockets()
-                    : Messages.TokenRequestFilter_Requests(request.getMethod());
-            return Messages.TokenRequestFilter_ScopeRefuses(scope.id(), what);
+        Reach reach = token.reach();
+        if (isWebSocket(request) && !(scope == Scope.FULL && reach.isEverywhere())) {
+            return Messages.TokenRequestFilter_WebSockets(scope.id(), reach.describe());
+        }
+        TokenAccess.Decision decision = TokenAccess.decide(
+                scope, reach, request.getMethod(), pathOf(request), idParameterOf(request), QueueOwners.INSTANCE);
+        switch (decision) {
+            case SCOPE_REFUSES:
+                return Messages.TokenRequestFilter_ScopeRefuses(scope.id());
+            case OUTSIDE_REACH:
+                return Messages.TokenRequestFilter_OutsideReach(reach.describe());
+            case NOT_UNDERSTOOD:
+                return Messages.TokenRequestFilter_NotUnderstood(reach.describe());
+            case ALLOWED:
+            default:
+                break;
         }
         if (!token.mayManageCredentials() && CredentialRoutes.managesCredentials(request)) {
-            return Messages.TokenRequestFilter_BuildTokenRefused();
+            return Messages.TokenRequestFilter_CredentialsRefused();
         }
         return null;
+    }
+
+    /** The path below Jenkins' context, as the client sent it. */
+    private static String pathOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /**
+     * The {@code id} parameter of core's {@code /queue/cancelItem}; read only there, since reading a parameter of
+     * another request could consume its body before Stapler reads it.
+     */
+    private static String idParameterOf(HttpServletRequest request) {
+        return request.getRequestURI().endsWith("/cancelItem") ? request.getParameter("id") : null;
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {

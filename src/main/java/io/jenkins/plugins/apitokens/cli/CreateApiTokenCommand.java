@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import io.jenkins.plugins.apitokens.engine.TokenService;
@@ -27,8 +28,15 @@ public class CreateApiTokenCommand extends ApiTokenCommand {
             usage = "2027-01-31 (valid through that day, UTC), 90d, or never; the policy's default if not given.")
     public String expiry;
 
-    @Option(name = "--scope", metaVar = "SCOPE", usage = "full (default) or read-only.")
+    @Option(name = "--scope", metaVar = "SCOPE", usage = "full (default), run-builds or read-only.")
     public String scope;
+
+    @Option(
+            name = "--items",
+            metaVar = "ITEMS",
+            usage =
+                    "Full names of the folders and jobs the token works in, separated by commas; everywhere if not given.")
+    public String items;
 
     @Override
     public String getShortDescription() {
@@ -38,7 +46,10 @@ public class CreateApiTokenCommand extends ApiTokenCommand {
     @Override
     protected int run(User user, TokenService service) {
         TokenRequest request = new TokenRequest(
-                name, ExpiryChoice.parse(expiry, service.now()), scope == null ? null : Scope.parse(scope));
+                name,
+                ExpiryChoice.parse(expiry, service.now()),
+                scope == null ? null : Scope.parse(scope),
+                Reach.parse(items));
         NewToken created = new TokenRequester(user).create(service, request);
         stderr.println(Messages.CreateApiTokenCommand_Created(
                 created.token().id(), created.token().name()));

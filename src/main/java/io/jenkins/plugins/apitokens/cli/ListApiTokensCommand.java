@@ -21,7 +21,7 @@ public class ListApiTokensCommand extends ApiTokenCommand {
 
     @Override
     protected int run(User user, TokenService service) {
-        stdout.println("ID\tNAME\tORIGIN\tSCOPE\tCREATED\tEXPIRES\tUSES\tLAST USED\tRETIRING FOR");
+        stdout.println("ID\tNAME\tORIGIN\tSCOPE\tITEMS\tCREATED\tEXPIRES\tUSES\tLAST USED\tRETIRING FOR");
         for (TokenInfo token : EveryToken.of(service, user)) {
             stdout.println(String.join(
                     "\t",
@@ -29,6 +29,9 @@ public class ListApiTokensCommand extends ApiTokenCommand {
                     token.name(),
                     token.origin().name().toLowerCase(Locale.ROOT),
                     token.scope().id(),
+                    token.reach().isEverywhere()
+                            ? "*"
+                            : String.join(",", token.reach().items()),
                     token.created().equals(TokenInfo.UNKNOWN_CREATION)
                             ? "unknown"
                             : token.created().toString(),

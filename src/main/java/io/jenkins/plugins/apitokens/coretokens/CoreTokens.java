@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apitokens.coretokens;
 
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
@@ -70,6 +71,7 @@ public final class CoreTokens {
                     token.getUuid(),
                     token.getName(),
                     Scope.FULL,
+                    Reach.EVERYWHERE,
                     token.isLegacy() ? TokenOrigin.LEGACY : TokenOrigin.CORE,
                     null,
                     instantOr(token.getCreationDate(), TokenInfo.UNKNOWN_CREATION),

@@ -1,44 +1,36 @@
 package io.jenkins.plugins.apitokens.engine;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a token may be used for, on top of what its user may do. A new scope is a new constant with its own rule
- * about which requests it permits.
+ * What a token may be used for, on top of what its user may do: the {@link Operation}s it permits. A new scope is a
+ * new constant with its set; where a token reaches is its {@link Reach}.
  */
 public enum Scope {
     /** Everything the user may do. */
-    FULL {
-        @Override
-        public boolean permits(String httpMethod) {
-            return true;
-        }
-    },
+    FULL(Operation.READ, Operation.RUN, Operation.CHANGE),
+    /** Running builds: reading, plus starting, stopping and cancelling builds. */
+    RUN_BUILDS(Operation.READ, Operation.RUN),
     /** Reading only: GET and HEAD requests. */
-    READ_ONLY {
-        @Override
-        public boolean permits(String httpMethod) {
-            return httpMethod != null && SAFE_METHODS.contains(httpMethod.toUpperCase(Locale.ROOT));
-        }
-    };
+    READ_ONLY(Operation.READ);
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+    private final Set<Operation> operations;
+
+    Scope(Operation first, Operation... rest) {
+        this.operations = Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
 
     /** The scope's name for people, in the reader's language. */
     public String getDisplayName() {
         return EngineMessage.of("Scope." + name()).toString();
     }
 
-    /** Whether a request with this HTTP method may be made with a token of this scope. */
-    public abstract boolean permits(String httpMethod);
-
-    /**
-     * Whether a request may be made with a token of this scope. A WebSocket (as the CLI's {@code -webSocket} mode
-     * opens with a GET) is a channel for anything, so only a full token may open one.
-     */
-    public boolean permits(String httpMethod, boolean webSocket) {
-        return webSocket ? this == FULL : permits(httpMethod);
+    /** Whether a token of this scope may make a request that does {@code operation}. */
+    public boolean permits(Operation operation) {
+        return operations.contains(operation);
     }
 
     /**
@@ -56,7 +48,7 @@ public enum Scope {
         throw new TokenRuleException(EngineMessage.of("Scope.Unknown", text));
     }
 
-    /** The form scripts and JCasC use: {@code full}, {@code read-only}. */
+    /** The form scripts and JCasC use: {@code full}, {@code run-builds}, {@code read-only}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -24,6 +24,8 @@ public final class StoredToken {
     private String originDetail;
     /** The administrator who created the token for its user; {@code null} when the user made it. */
     private String issuedBy;
+    /** The full names of the items the token is limited to; {@code null} for everywhere. */
+    private List<String> items;
     /** For a per-build token, the run it belongs to (as Jenkins names a run: {@code folder/job#12}). */
     private String buildRun;
 
@@ -55,6 +57,8 @@ public final class StoredToken {
     private transient long hash1;
     private transient long hash2;
     private transient long hash3;
+    /** Derived from {@link #items}, for the check of every request. */
+    private transient Reach reach;
     /** {@link Long#MAX_VALUE} when the token never expires. */
     private transient volatile long expiresAt;
     /** Only in memory: after a restart a used token has its first use on disk, which is what counts. */
@@ -89,6 +93,7 @@ public final class StoredToken {
             String name,
             String value,
             Scope scope,
+            Reach reach,
             TokenOrigin origin,
             String originDetail,
             Instant created,
@@ -97,6 +102,7 @@ public final class StoredToken {
         this.name = name;
         this.sha256 = TokenHash.hexOf(value);
         this.scope = scope;
+        this.items = reach.isEverywhere() ? null : List.copyOf(reach.items());
         this.origin = origin;
         this.originDetail = originDetail;
         this.created = created.toEpochMilli();
@@ -117,6 +123,7 @@ public final class StoredToken {
         hash2 = TokenHash.word(hash, 2);
         hash3 = TokenHash.word(hash, 3);
         expiresAt = expires == null ? Long.MAX_VALUE : expires;
+        reach = items == null ? Reach.EVERYWHERE : Reach.of(items);
     }
 
     private static Long millis(Instant instant) {
@@ -181,6 +188,10 @@ public final class StoredToken {
 
     Scope scope() {
         return scope == null ? Scope.FULL : scope;
+    }
+
+    Reach reach() {
+        return reach;
     }
 
     boolean isExpiredAt(Instant now) {
@@ -348,6 +359,7 @@ public final class StoredToken {
                 id,
                 name,
                 scope(),
+                reach,
                 origin(),
                 originDetail,
                 Instant.ofEpochMilli(created),

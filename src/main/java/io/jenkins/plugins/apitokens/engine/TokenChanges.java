@@ -67,6 +67,7 @@ final class TokenChanges {
         String name = TokenName.normalize(request.name());
         Scope scope = request.scopeOrDefault();
         rules.checkScope(scope);
+        rules.checkReach(request.reach());
         Instant now = clock.instant();
         Instant expiry = rules.expiryFor(request.expiry(), now);
         UserTokens tokens = repository.findOrCreate(userId);
@@ -74,13 +75,36 @@ final class TokenChanges {
         synchronized (tokens) {
             requireNameFree(tokens, name, null);
             rules.checkRoomForOneMore(tokens.countOf(TokenOrigin.USER));
-            created = add(userId, tokens, freshId(tokens), name, scope, TokenOrigin.USER, null, now, expiry, token -> {
-                token.issuedBy(issuedBy);
-            });
+            created = add(
+                    userId,
+                    tokens,
+                    freshId(tokens),
+                    name,
+                    scope,
+                    request.reach(),
+                    TokenOrigin.USER,
+                    null,
+                    now,
+                    expiry,
+                    token -> token.issuedBy(issuedBy));
         }
-        audit.publish(
-                AuditEventType.CREATED, actor, created.token(), issuedBy == null ? null : "issued by " + issuedBy);
+        audit.publish(AuditEventType.CREATED, actor, created.token(), creationDetail(created.token(), issuedBy));
         return created;
+    }
+
+    /** What the audit trail says of a new token beyond its name: only what differs from a user's full token. */
+    private static String creationDetail(TokenInfo token, String issuedBy) {
+        List<String> parts = new ArrayList<>();
+        if (issuedBy != null) {
+            parts.add("issued by " + issuedBy);
+        }
+        if (token.scope() != Scope.FULL) {
+            parts.add("scope " + token.scope().id());
+        }
+        if (!token.reach().isEverywhere()) {
+            parts.add("limited to " + token.reach());
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private void requireTokensForOthersAllowed() {
@@ -97,11 +121,13 @@ final class TokenChanges {
      *     name too long for a token name is shortened in the middle
      * @param run the run's id, which {@link #revokeBuildTokens(String)} and the sweep go by
      * @param scope {@code null} for {@link Scope#READ_ONLY}
+     * @param reach the items the token works in, such as the build's own job
      */
-    NewToken createForBuild(String userId, String build, String run, Scope scope, String actor) {
+    NewToken createForBuild(String userId, String build, String run, Scope scope, Reach reach, String actor) {
         TokenPolicy rules = policy.get();
         Scope chosen = scope == null ? Scope.READ_ONLY : scope;
         rules.checkBuildTokenScope(chosen);
+        rules.checkReach(reach);
         Instant now = clock.instant();
         Instant expiry = rules.buildTokenExpiry(now);
         String baseName = TokenName.normalize(TokenName.shorten(build, TokenName.MAX_LENGTH - " (99)".length()));
@@ -113,14 +139,22 @@ final class TokenChanges {
                 name = baseName + " (" + n + ")";
             }
             created = add(
-                    userId, tokens, freshId(tokens), name, chosen, TokenOrigin.BUILD, baseName, now, expiry, token -> {
-                        token.buildRun(Objects.requireNonNull(run, "run"));
-                    });
+                    userId,
+                    tokens,
+                    freshId(tokens),
+                    name,
+                    chosen,
+                    reach,
+                    TokenOrigin.BUILD,
+                    baseName,
+                    now,
+                    expiry,
+                    token -> token.buildRun(Objects.requireNonNull(run, "run")));
         }
         liveBuildTokens
                 .computeIfAbsent(run, r -> ConcurrentHashMap.newKeySet())
                 .add(new TokenRef(userId, created.token().id()));
-        audit.publish(AuditEventType.CREATED, actor, created.token(), null);
+        audit.publish(AuditEventType.CREATED, actor, created.token(), creationDetail(created.token(), null));
         return created;
     }
 
@@ -187,6 +221,7 @@ final class TokenChanges {
                 throw new TokenRuleException(EngineMessage.of("Rotation.Retiring", old.name()));
             }
             rules.checkScopeForRotation(old.scope());
+            rules.checkReachForRotation(old.reach());
             kept = rules.checkRotationGrace(grace);
             Instant expiry = rules.expiryForRotation(old.expires(), now);
             String successor = freshId(tokens);
@@ -205,6 +240,7 @@ final class TokenChanges {
                         successor,
                         old.name(),
                         old.scope(),
+                        old.reach(),
                         old.origin(),
                         old.originDetail(),
                         now,
@@ -306,13 +342,14 @@ final class TokenChanges {
             String id,
             String name,
             Scope scope,
+            Reach reach,
             TokenOrigin origin,
             String originDetail,
             Instant now,
             Instant expiry,
             Consumer<StoredToken> provenance) {
         String value = format.newValue(id);
-        StoredToken token = new StoredToken(id, name, value, scope, origin, originDetail, now, expiry);
+        StoredToken token = new StoredToken(id, name, value, scope, reach, origin, originDetail, now, expiry);
         provenance.accept(token);
         tokens.add(token);
         saveOrUndo(userId, tokens, () -> tokens.remove(token));

@@ -8,6 +8,7 @@ import java.util.List;
  * What may be shown about a token: everything but its value and hash. Usage figures include uses not yet written to
  * disk.
  *
+ * @param reach where the token works: everywhere, or inside the items listed
  * @param created {@link #UNKNOWN_CREATION} when not known (core's legacy tokens migrated from old versions)
  * @param expires {@code null} for a token that never expires
  * @param originDetail for build tokens, which build; otherwise {@code null}
@@ -25,6 +26,7 @@ public record TokenInfo(
         String id,
         String name,
         Scope scope,
+        Reach reach,
         TokenOrigin origin,
         String originDetail,
         Instant created,
@@ -38,6 +40,7 @@ public record TokenInfo(
         String replacedBy) {
 
     public TokenInfo {
+        reach = reach == null ? Reach.EVERYWHERE : reach;
         recentSources = recentSources == null ? List.of() : List.copyOf(recentSources);
     }
 

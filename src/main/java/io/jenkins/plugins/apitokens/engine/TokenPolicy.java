@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The administrator's rules for tokens, all of them: every way of configuring them (the form, JCasC, a setter)
  * builds one of these, and a combination that contradicts itself is refused here, naming the setting to change. The
- * default changes nothing for users' own tokens (no expiry required, no limits, every scope, usage tracked); per-build
- * tokens are read-only and live at most a day. Immutable; build one with {@link #builder()}.
+ * default changes nothing for users' own tokens (no expiry required, no limits, every scope, everywhere, usage
+ * tracked); per-build tokens read or run builds and live at most a day. Immutable; build one with {@link #builder()}.
  */
 public final class TokenPolicy {
 
@@ -36,6 +36,7 @@ public final class TokenPolicy {
     private final boolean tokensForOthersAllowed;
     private final List<Integer> expiryWarningDays;
     private final Duration maxRotationGrace;
+    private final boolean itemLimitRequired;
 
     /** Warnings before expiry: at most this many, each at most a year ahead. */
     static final int MAX_WARNINGS = 5;
@@ -79,6 +80,7 @@ public final class TokenPolicy {
         this.tokensForOthersAllowed = b.tokensForOthersAllowed;
         this.expiryWarningDays = checkWarningDays(b.expiryWarningDays);
         this.maxRotationGrace = positiveOrNull(b.maxRotationGrace, PolicySetting.MAX_ROTATION_GRACE);
+        this.itemLimitRequired = b.itemLimitRequired;
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException(
                     EngineMessage.of("Policy.DefaultAboveMaximum", describe(defaultLifetime), describe(maxLifetime)),
@@ -107,6 +109,7 @@ public final class TokenPolicy {
         b.tokensForOthersAllowed = tokensForOthersAllowed;
         b.expiryWarningDays = expiryWarningDays;
         b.maxRotationGrace = maxRotationGrace;
+        b.itemLimitRequired = itemLimitRequired;
         return b;
     }
 
@@ -216,6 +219,32 @@ public final class TokenPolicy {
     /** The longest grace period a rotation may give the old value; {@code null} for none. */
     public Duration getMaxRotationGrace() {
         return maxRotationGrace;
+    }
+
+    /**
+     * Whether new tokens must be limited to some folders and jobs. Off by default; per-build tokens are limited to
+     * their job anyway.
+     */
+    public boolean isItemLimitRequired() {
+        return itemLimitRequired;
+    }
+
+    /** @throws TokenRuleException when the policy requires tokens limited to items and this one is not */
+    public void checkReach(Reach reach) {
+        if (itemLimitRequired && reach.isEverywhere()) {
+            throw new TokenRuleException(EngineMessage.of("Policy.ItemLimitRequired"));
+        }
+    }
+
+    /**
+     * A rotated token keeps its reach only if a new token could have it.
+     *
+     * @throws TokenRuleException saying what to do instead
+     */
+    public void checkReachForRotation(Reach reach) {
+        if (itemLimitRequired && reach.isEverywhere()) {
+            throw new TokenRuleException(EngineMessage.of("Policy.ItemLimitNowRequired"));
+        }
     }
 
     /** @throws TokenRuleException when users may not choose this scope */
@@ -382,14 +411,22 @@ public final class TokenPolicy {
         private Duration revokeUnusedAfter;
         private boolean buildTokensAllowed = true;
         private Duration buildTokenMaxLifetime = Duration.ofDays(1);
-        /* Read-only unless the administrator allows more: a Jenkinsfile's author is not always trusted as much as
-         * the account its builds run as. */
-        private Set<Scope> buildTokenScopes = EnumSet.of(Scope.READ_ONLY);
+        /* Read-only or running builds (within the build's own job unless the step names more) unless the
+         * administrator allows more: a Jenkinsfile's author is not always trusted as much as the account its builds
+         * run as. */
+        private Set<Scope> buildTokenScopes = EnumSet.of(Scope.READ_ONLY, Scope.RUN_BUILDS);
         private boolean tokensForOthersAllowed;
         private List<Integer> expiryWarningDays = List.of(30, 7, 1);
         private Duration maxRotationGrace;
+        private boolean itemLimitRequired;
 
         private Builder() {}
+
+        /** Whether new tokens must be limited to some folders and jobs. */
+        public Builder itemLimitRequired(boolean required) {
+            this.itemLimitRequired = required;
+            return this;
+        }
 
         public Builder legacyTokensAllowed(boolean allowed) {
             this.legacyTokensAllowed = allowed;

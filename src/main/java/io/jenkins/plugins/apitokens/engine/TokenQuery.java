@@ -30,7 +30,11 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
         OLD,
         NO_EXPIRY,
         BUILD,
-        LEGACY;
+        LEGACY,
+        /** Tokens that work wherever their user may go. */
+        EVERYWHERE,
+        /** Tokens limited to some folders and jobs. */
+        LIMITED;
 
         /**
          * The filter named in a URL; {@link #ALL} when none is named.
@@ -180,6 +184,8 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
             case NO_EXPIRY -> token -> token.expires() == null;
             case BUILD -> token -> token.origin() == TokenOrigin.BUILD;
             case LEGACY -> token -> token.origin() == TokenOrigin.LEGACY;
+            case EVERYWHERE -> token -> token.reach().isEverywhere();
+            case LIMITED -> token -> !token.reach().isEverywhere();
         };
     }
 }

@@ -7,11 +7,17 @@ import java.util.Objects;
  * What a user asks for when creating a token.
  *
  * @param scope {@code null} for {@link Scope#FULL}
+ * @param reach {@code null} for {@link Reach#EVERYWHERE}
  */
-public record TokenRequest(String name, ExpiryChoice expiry, Scope scope) {
+public record TokenRequest(String name, ExpiryChoice expiry, Scope scope, Reach reach) {
 
     public TokenRequest {
         Objects.requireNonNull(expiry, "expiry");
+        reach = reach == null ? Reach.EVERYWHERE : reach;
+    }
+
+    public TokenRequest(String name, ExpiryChoice expiry, Scope scope) {
+        this(name, expiry, scope, null);
     }
 
     /** @param expiry {@code null} for the policy's default */

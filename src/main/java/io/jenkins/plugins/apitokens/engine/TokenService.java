@@ -97,9 +97,10 @@ public final class TokenService {
      *     name too long for a token name is shortened in the middle
      * @param run the run's id, which {@link #revokeBuildTokens(String)} and the sweep go by
      * @param scope {@code null} for {@link Scope#READ_ONLY}
+     * @param reach the items the token works in, such as the build's own job
      */
-    public NewToken createForBuild(String userId, String build, String run, Scope scope, String actor) {
-        return changes.createForBuild(userId, build, run, scope, actor);
+    public NewToken createForBuild(String userId, String build, String run, Scope scope, Reach reach, String actor) {
+        return changes.createForBuild(userId, build, run, scope, reach, actor);
     }
 
     /**

@@ -142,6 +142,7 @@ public final class UserTokens {
                     fields[0],
                     fields[1],
                     Scope.FULL,
+                    Reach.EVERYWHERE,
                     TokenOrigin.USER,
                     null,
                     TokenInfo.UNKNOWN_CREATION,

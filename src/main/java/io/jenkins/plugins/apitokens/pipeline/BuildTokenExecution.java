@@ -24,19 +24,22 @@ final class BuildTokenExecution extends StepExecution {
     private final String variable;
     private final String userVariable;
     private final String scope;
+    /** {@code null} for the build's own job. */
+    private final String items;
 
-    BuildTokenExecution(StepContext context, String variable, String userVariable, String scope) {
+    BuildTokenExecution(StepContext context, String variable, String userVariable, String scope, String items) {
         super(context);
         this.variable = variable;
         this.userVariable = userVariable;
         this.scope = scope;
+        this.items = items;
     }
 
     @Override
     public boolean start() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        NewToken token = BuildTokens.mint(run, scope, listener);
+        NewToken token = BuildTokens.mint(run, scope, items, listener);
         String userId = token.token().userId();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(variable, token.value());

@@ -9,10 +9,12 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
@@ -23,9 +25,11 @@ final class BuildTokens {
 
     /**
      * Mints a token for {@code run}, owned by the user it runs as or the configured build token account, and says so
-     * in the build's log (by id, never by value).
+     * in the build's log (by id, never by value). It works in the build's own job unless {@code items} names others.
+     *
+     * @param items full names separated by commas; {@code null} or blank for the build's own job
      */
-    static NewToken mint(Run<?, ?> run, String scope, TaskListener listener) throws AbortException {
+    static NewToken mint(Run<?, ?> run, String scope, String items, TaskListener listener) throws AbortException {
         NewToken token;
         try {
             token = TokenEngine.get()
@@ -35,6 +39,7 @@ final class BuildTokens {
                             "build " + run.getParent().getFullName() + " #" + run.getNumber(),
                             run.getExternalizableId(),
                             Scope.parse(scope),
+                            reachOf(run, items),
                             AuditEvent.SYSTEM);
         } catch (TokenRuleException e) {
             throw new AbortException(e.getMessage());
@@ -43,8 +48,15 @@ final class BuildTokens {
                 .println(Messages.WithJenkinsApiTokenStep_Minted(
                         token.token().id(),
                         token.token().userId(),
-                        token.token().scope().id()));
+                        token.token().scope().id(),
+                        token.token().reach()));
         return token;
+    }
+
+    /** Never everywhere: a build's token works in its own job unless the step names other items. */
+    private static Reach reachOf(Run<?, ?> run, String items) {
+        Reach named = Reach.parse(items);
+        return named.isEverywhere() ? Reach.of(List.of(run.getParent().getFullName())) : named;
     }
 
     /** A variable name as typed in a form or a script: trimmed, or {@code null} when blank (not wanted). */

@@ -7,12 +7,14 @@ import hudson.Extension;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.AutoCompletionCandidates;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.web.ItemNames;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.List;
@@ -23,6 +25,8 @@ import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle form of {@link WithJenkinsApiTokenStep}: a token minted when the build starts, in an environment
@@ -41,6 +45,8 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
     private final String variable;
     private String userVariable;
     private String scope = Scope.READ_ONLY.id();
+    /** The full names of the items the token works in, separated by commas; blank for the build's own job. */
+    private String items;
 
     @DataBoundConstructor
     public JenkinsApiTokenBuildWrapper(String variable) {
@@ -69,6 +75,15 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
         this.scope = scope;
     }
 
+    public String getItems() {
+        return items;
+    }
+
+    @DataBoundSetter
+    public void setItems(String items) {
+        this.items = items == null || items.isBlank() ? null : items.strip();
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -80,7 +95,7 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
         if (!(build instanceof AbstractBuild)) {
             throw new AbortException(Messages.JenkinsApiTokenBuildWrapper_NotInPipeline());
         }
-        NewToken token = BuildTokens.mint(build, scope, listener);
+        NewToken token = BuildTokens.mint(build, scope, items, listener);
         synchronized (VALUES) {
             VALUES.put(build, token.value());
         }
@@ -157,6 +172,11 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
 
         public ListBoxModel doFillScopeItems() {
             return BuildTokens.scopeItems();
+        }
+
+        @POST
+        public AutoCompletionCandidates doAutoCompleteItems(@QueryParameter String value) {
+            return ItemNames.complete(value);
         }
     }
 }

@@ -2,10 +2,12 @@ package io.jenkins.plugins.apitokens.pipeline;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.AutoCompletionCandidates;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.apitokens.engine.Scope;
+import io.jenkins.plugins.apitokens.web.ItemNames;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -13,6 +15,8 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code withJenkinsApiToken(variable: 'JENKINS_TOKEN', scope: 'read-only') { … }}: a token minted for this build,
@@ -23,6 +27,8 @@ public class WithJenkinsApiTokenStep extends Step {
     private final String variable;
     private String userVariable;
     private String scope = Scope.READ_ONLY.id();
+    /** The full names of the items the token works in, separated by commas; blank for the build's own job. */
+    private String items;
 
     @DataBoundConstructor
     public WithJenkinsApiTokenStep(String variable) {
@@ -51,9 +57,18 @@ public class WithJenkinsApiTokenStep extends Step {
         this.scope = scope;
     }
 
+    public String getItems() {
+        return items;
+    }
+
+    @DataBoundSetter
+    public void setItems(String items) {
+        this.items = items == null || items.isBlank() ? null : items.strip();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new BuildTokenExecution(context, variable, userVariable, scope);
+        return new BuildTokenExecution(context, variable, userVariable, scope, items);
     }
 
     @Extension
@@ -82,6 +97,11 @@ public class WithJenkinsApiTokenStep extends Step {
 
         public ListBoxModel doFillScopeItems() {
             return BuildTokens.scopeItems();
+        }
+
+        @POST
+        public AutoCompletionCandidates doAutoCompleteItems(@QueryParameter String value) {
+            return ItemNames.complete(value);
         }
     }
 }

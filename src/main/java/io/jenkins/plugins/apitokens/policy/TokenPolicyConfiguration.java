@@ -53,6 +53,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private int maxTokensPerUser;
     private boolean fullScopeAllowed;
     private boolean readOnlyScopeAllowed;
+    private boolean runBuildsScopeAllowed;
+    private boolean itemLimitRequired;
     private int ageingAfterMonths;
     private int oldAfterMonths;
     private boolean usageTracked;
@@ -189,6 +191,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         buildTokensAllowed = true;
         buildTokenUser = null;
         tokensForOthersAllowed = false;
+        itemLimitRequired = false;
     }
 
     /** Puts the settings behind {@code setting} back to their defaults. */
@@ -202,6 +205,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             case MAX_TOKENS_PER_USER -> maxTokensPerUser = 0;
             case ALLOWED_SCOPES -> {
                 fullScopeAllowed = true;
+                runBuildsScopeAllowed = true;
                 readOnlyScopeAllowed = true;
             }
             case AGE_THRESHOLDS_AGEING, AGE_THRESHOLDS_OLD -> {
@@ -227,6 +231,9 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         if (fullScopeAllowed) {
             scopes.add(Scope.FULL);
         }
+        if (runBuildsScopeAllowed) {
+            scopes.add(Scope.RUN_BUILDS);
+        }
         if (readOnlyScopeAllowed) {
             scopes.add(Scope.READ_ONLY);
         }
@@ -241,8 +248,11 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .revokeUnusedAfter(PolicyChecks.days(revokeUnusedAfterDays))
                 .buildTokensAllowed(buildTokensAllowed)
                 .buildTokenMaxLifetime(Duration.ofHours(buildTokenMaxLifetimeHours))
+                .itemLimitRequired(itemLimitRequired)
                 .buildTokenScopes(
-                        buildTokenFullAccessAllowed ? EnumSet.allOf(Scope.class) : EnumSet.of(Scope.READ_ONLY))
+                        buildTokenFullAccessAllowed
+                                ? EnumSet.allOf(Scope.class)
+                                : EnumSet.of(Scope.READ_ONLY, Scope.RUN_BUILDS))
                 .tokensForOthersAllowed(tokensForOthersAllowed)
                 .expiryWarningDays(TokenPolicy.parseWarningDays(expiryWarningDays))
                 .maxRotationGrace(PolicyChecks.hours(maxRotationGraceHours));
@@ -347,6 +357,26 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setReadOnlyScopeAllowed(boolean readOnlyScopeAllowed) {
         this.readOnlyScopeAllowed = readOnlyScopeAllowed;
+        save();
+    }
+
+    public boolean isRunBuildsScopeAllowed() {
+        return runBuildsScopeAllowed;
+    }
+
+    @DataBoundSetter
+    public void setRunBuildsScopeAllowed(boolean runBuildsScopeAllowed) {
+        this.runBuildsScopeAllowed = runBuildsScopeAllowed;
+        save();
+    }
+
+    public boolean isItemLimitRequired() {
+        return itemLimitRequired;
+    }
+
+    @DataBoundSetter
+    public void setItemLimitRequired(boolean itemLimitRequired) {
+        this.itemLimitRequired = itemLimitRequired;
         save();
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.user;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import hudson.Extension;
 import hudson.model.Action;
+import hudson.model.AutoCompletionCandidates;
 import hudson.model.TransientUserActionFactory;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.GracePeriod;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenPermissionException;
@@ -18,6 +20,7 @@ import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import io.jenkins.plugins.apitokens.web.ItemNames;
 import io.jenkins.plugins.apitokens.web.JsonReply;
 import io.jenkins.plugins.apitokens.web.TokenJson;
 import io.jenkins.plugins.apitokens.web.TokenRequester;
@@ -104,10 +107,12 @@ public class ApiTokensAction implements Action {
             @QueryParameter String name,
             @QueryParameter String expiry,
             @QueryParameter String scope,
+            @QueryParameter String items,
             @QueryParameter boolean saveAsCredential,
             @QueryParameter String credentialFolder) {
         return answer(() -> {
-            TokenRequest request = new TokenRequest(name, ExpiryChoice.parse(expiry, now()), scopeOrNull(scope));
+            TokenRequest request =
+                    new TokenRequest(name, ExpiryChoice.parse(expiry, now()), scopeOrNull(scope), Reach.parse(items));
             CredentialsStore store = saveAsCredential ? credentialStore(credentialFolder) : null;
             NewToken created = new TokenRequester(user).create(service(), request);
             JSONObject body = TokenJson.withValue(created, service().policy(), now());
@@ -153,6 +158,15 @@ public class ApiTokensAction implements Action {
     public HttpResponse doRevoke(@QueryParameter String id) {
         return answer(() -> JsonReply.ok(TokenJson.of(
                 EveryToken.revoke(service(), user, id, actor()), service().policy(), now())));
+    }
+
+    /**
+     * Names for the add form's "Items" field (core's auto-completion, which posts {@code value}): full names of the
+     * folders and jobs the current user can see. Nothing for someone who may not manage this user's tokens.
+     */
+    @POST
+    public AutoCompletionCandidates doAutoCompleteItems(@QueryParameter String value) {
+        return TokenRequester.mayManageTokensOf(user) ? ItemNames.complete(value) : new AutoCompletionCandidates();
     }
 
     /** The store a new token is saved into: the folder's if one is named, else the user's own. */

@@ -87,6 +87,11 @@ public final class TokensSection {
         return ExpiryOption.allowedBy(TokenEngine.get().service().policy());
     }
 
+    /** Whether the policy requires new tokens to be limited to folders or jobs. */
+    public boolean isItemLimitRequired() {
+        return TokenEngine.get().service().policy().isItemLimitRequired();
+    }
+
     public List<Scope> getScopes() {
         return List.copyOf(TokenEngine.get().service().policy().getAllowedScopes());
     }

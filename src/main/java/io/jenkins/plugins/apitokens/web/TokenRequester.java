@@ -25,8 +25,11 @@ public final class TokenRequester {
         this.owner = owner;
     }
 
-    public NewToken create(TokenService service, TokenRequest request) {
-        checkNotABuildToken();
+    /** Creates a token; the items it is limited to must be ones the requester can see. */
+    public NewToken create(TokenService service, TokenRequest asked) {
+        checkTokenMayManageTokens();
+        TokenRequest request =
+                new TokenRequest(asked.name(), asked.expiry(), asked.scope(), ItemNames.visible(asked.reach()));
         return isOwner()
                 ? service.create(owner.getId(), request, name())
                 : service.issueFor(owner.getId(), request, name());
@@ -34,7 +37,7 @@ public final class TokenRequester {
 
     /** @param grace how long the old value keeps working, {@code null} for not at all */
     public NewToken rotate(TokenService service, String tokenId, Duration grace) {
-        checkNotABuildToken();
+        checkTokenMayManageTokens();
         return isOwner()
                 ? service.rotate(owner.getId(), tokenId, name(), grace)
                 : service.rotateFor(owner.getId(), tokenId, name(), grace);
@@ -58,10 +61,10 @@ public final class TokenRequester {
         return Jenkins.getAuthentication2().getName();
     }
 
-    private static void checkNotABuildToken() {
+    private static void checkTokenMayManageTokens() {
         TokenAuthentication token = TokenAuthentication.current();
         if (token != null && !token.mayManageCredentials()) {
-            throw new AccessDeniedException(Messages.TokenRequester_BuildToken());
+            throw new AccessDeniedException(Messages.TokenRequester_NarrowToken());
         }
     }
 }

@@ -89,6 +89,16 @@ public final class TokenRow {
         return token.scope().getDisplayName();
     }
 
+    /** The items the token is limited to, as one line. */
+    public String getItemsText() {
+        return String.join(", ", getItems());
+    }
+
+    /** The full names of the items the token is limited to; empty when it works everywhere. */
+    public List<String> getItems() {
+        return token.reach().items();
+    }
+
     public String getCreated() {
         return token.created().equals(TokenInfo.UNKNOWN_CREATION)
                 ? Messages.TokenRow_UnknownCreation()

@@ -9,6 +9,7 @@ import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class NoSessionFromTokenTest {
         NewToken readOnly = TokenApi.mint("alice", "read-only", null, Scope.READ_ONLY);
         NewToken build = TokenEngine.get()
                 .service()
-                .createForBuild("alice", "build job #1", "job#1", Scope.FULL, AuditEvent.SYSTEM);
+                .createForBuild("alice", "build job #1", "job#1", Scope.FULL, Reach.EVERYWHERE, AuditEvent.SYSTEM);
         String core =
                 User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("core").plainValue;
         return List.of(full.value(), readOnly.value(), build.value(), core);

@@ -24,7 +24,7 @@ class EngineMessageTest {
         TokenRuleException noName = assertThrows(TokenRuleException.class, () -> TokenName.normalize(" "));
         assertEquals("Un jeton doit avoir un nom.", noName.getMessage());
         TokenRuleException badScope = assertThrows(TokenRuleException.class, () -> Scope.parse("admin"));
-        assertEquals("Unknown scope 'admin'; use one of: full, read-only.", badScope.getMessage());
+        assertEquals("Unknown scope 'admin'; use one of: full, run-builds, read-only.", badScope.getMessage());
 
         EngineMessage.readIn(() -> Locale.GERMAN);
         assertEquals("A token needs a name.", noName.getMessage(), "no German translation: English, not French");

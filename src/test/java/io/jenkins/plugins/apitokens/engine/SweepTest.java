@@ -64,7 +64,7 @@ class SweepTest {
 
     @Test
     void expiredBuildTokensAreRevoked() {
-        service.createForBuild("alice", "build job #7", "job#7", Scope.READ_ONLY, "alice");
+        service.createForBuild("alice", "build job #7", "job#7", Scope.READ_ONLY, Reach.EVERYWHERE, "alice");
         clock.advance(Duration.ofDays(1));
         assertEquals(1, service.sweep(run -> true).size());
         assertTrue(service.list("alice").isEmpty());

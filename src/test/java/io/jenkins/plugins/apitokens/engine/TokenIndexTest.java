@@ -142,6 +142,14 @@ class TokenIndexTest {
 
     private StoredToken token(String id) {
         return new StoredToken(
-                id, "token " + id, format.newValue(id), Scope.FULL, TokenOrigin.USER, null, Instant.EPOCH, null);
+                id,
+                "token " + id,
+                format.newValue(id),
+                Scope.FULL,
+                Reach.EVERYWHERE,
+                TokenOrigin.USER,
+                null,
+                Instant.EPOCH,
+                null);
     }
 }

@@ -82,7 +82,7 @@ class TokenNoticesTest {
         NewToken revoked =
                 service.create("alice", new TokenRequest("gone", START.plus(Duration.ofDays(2)), null), "alice");
         service.revoke("alice", revoked.token().id(), "alice");
-        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
+        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, Reach.EVERYWHERE, "alice");
         sweepAfter(Duration.ofMinutes(5));
         assertTrue(sent.isEmpty(), sentSummary().toString());
     }

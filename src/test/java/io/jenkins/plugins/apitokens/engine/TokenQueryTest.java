@@ -28,6 +28,7 @@ class TokenQueryTest {
                 user + "-" + name,
                 name,
                 Scope.FULL,
+                Reach.EVERYWHERE,
                 origin,
                 null,
                 created,

@@ -221,7 +221,7 @@ class TokenServiceTest {
     @Test
     void tokenLimitCountsOnlyUserTokens() {
         policy.set(TokenPolicy.builder().maxTokensPerUser(1).build());
-        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
+        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, Reach.EVERYWHERE, "alice");
         create("alice", "first");
         assertThrows(TokenRuleException.class, () -> create("alice", "second"));
     }
@@ -232,9 +232,9 @@ class TokenServiceTest {
                 TokenPolicy.builder().buildTokenScopes(Set.of(Scope.READ_ONLY)).build());
         assertThrows(
                 TokenRuleException.class,
-                () -> service.createForBuild("alice", "build job #1", "job#1", Scope.FULL, "alice"));
+                () -> service.createForBuild("alice", "build job #1", "job#1", Scope.FULL, Reach.EVERYWHERE, "alice"));
         assertTrue(service.list("alice").isEmpty());
-        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
+        service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, Reach.EVERYWHERE, "alice");
         assertEquals(1, service.list("alice").size());
     }
 
@@ -291,8 +291,10 @@ class TokenServiceTest {
 
     @Test
     void buildTokensAreNamedAfterTheirBuildAndKeptApart() {
-        NewToken first = service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
-        NewToken second = service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, "alice");
+        NewToken first =
+                service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, Reach.EVERYWHERE, "alice");
+        NewToken second =
+                service.createForBuild("alice", "build job #1", "job#1", Scope.READ_ONLY, Reach.EVERYWHERE, "alice");
         assertEquals(TokenOrigin.BUILD, first.token().origin());
         assertEquals("build job #1", first.token().name());
         assertEquals("build job #1 (2)", second.token().name());
@@ -345,6 +347,7 @@ class TokenServiceTest {
                 "0b6f-uuid",
                 "legacy",
                 Scope.FULL,
+                Reach.EVERYWHERE,
                 TokenOrigin.LEGACY,
                 null,
                 TokenInfo.UNKNOWN_CREATION,
@@ -434,18 +437,18 @@ class TokenServiceTest {
 
     @Test
     void buildTokensAreReadOnlyUnlessAskedAndAllowed() {
-        NewToken token = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        NewToken token = service.createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, "SYSTEM");
         assertEquals(Scope.READ_ONLY, token.token().scope());
         assertThrows(
                 TokenRuleException.class,
-                () -> service.createForBuild("alice", "build job #2", "job#2", Scope.FULL, "SYSTEM"));
+                () -> service.createForBuild("alice", "build job #2", "job#2", Scope.FULL, Reach.EVERYWHERE, "SYSTEM"));
     }
 
     @Test
     void aRunsEndRevokesItsBuildTokensAndNoOthers() {
-        NewToken first = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
-        NewToken again = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
-        NewToken other = service.createForBuild("alice", "build job #2", "job#2", null, "SYSTEM");
+        NewToken first = service.createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, "SYSTEM");
+        NewToken again = service.createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, "SYSTEM");
+        NewToken other = service.createForBuild("alice", "build job #2", "job#2", null, Reach.EVERYWHERE, "SYSTEM");
         assertEquals(2, service.revokeBuildTokens("job#1").size());
         assertFalse(service.verify("alice", first.value(), "ip").isAccepted());
         assertFalse(service.verify("alice", again.value(), "ip").isAccepted());
@@ -455,8 +458,8 @@ class TokenServiceTest {
 
     @Test
     void theSweepRevokesBuildTokensWhoseRunIsNoLongerBuilding() {
-        NewToken running = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
-        NewToken ended = service.createForBuild("alice", "build job #2", "job#2", null, "SYSTEM");
+        NewToken running = service.createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, "SYSTEM");
+        NewToken ended = service.createForBuild("alice", "build job #2", "job#2", null, Reach.EVERYWHERE, "SYSTEM");
         NewToken own = create("alice", "own");
         List<TokenInfo> revoked = service.sweep("job#1"::equals);
         assertEquals(
@@ -467,7 +470,7 @@ class TokenServiceTest {
 
     @Test
     void buildTokensCannotBeRotated() {
-        NewToken token = service.createForBuild("alice", "build job #1", "job#1", null, "SYSTEM");
+        NewToken token = service.createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, "SYSTEM");
         assertThrows(
                 TokenRuleException.class,
                 () -> service.rotate("alice", token.token().id(), "alice"));
@@ -476,8 +479,8 @@ class TokenServiceTest {
     @Test
     void aVeryLongJobNameStillGetsATokenNamedAfterItsBuild() {
         String build = "build " + "folder-with-a-long-name/".repeat(8) + "job #12";
-        NewToken first = service.createForBuild("alice", build, "x#12", null, "SYSTEM");
-        NewToken second = service.createForBuild("alice", build, "x#12", null, "SYSTEM");
+        NewToken first = service.createForBuild("alice", build, "x#12", null, Reach.EVERYWHERE, "SYSTEM");
+        NewToken second = service.createForBuild("alice", build, "x#12", null, Reach.EVERYWHERE, "SYSTEM");
         assertTrue(first.token().name().endsWith("job #12"), first.token().name());
         assertTrue(second.token().name().endsWith("job #12 (2)"), second.token().name());
     }

@@ -16,6 +16,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
@@ -291,6 +292,7 @@ class PipelineTokensTest {
                         "build job #1",
                         finished.getExternalizableId(),
                         null,
+                        Reach.EVERYWHERE,
                         io.jenkins.plugins.apitokens.engine.AuditEvent.SYSTEM);
         assertEquals(
                 List.of(leftOver.token().id()),

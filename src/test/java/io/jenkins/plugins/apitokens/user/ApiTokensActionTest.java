@@ -129,7 +129,7 @@ class ApiTokensActionTest {
         WebResponse response = asAlice(HttpMethod.POST, "create", "name", "x", "scope", "root");
         assertEquals(400, response.getStatusCode());
         assertEquals(
-                "Unknown scope 'root'; use one of: full, read-only.",
+                "Unknown scope 'root'; use one of: full, run-builds, read-only.",
                 TokenApi.json(response).getString("message"));
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.cli.ListApiTokensCommand;
 import io.jenkins.plugins.apitokens.cli.RevokeApiTokenCommand;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.util.Locale;
 import jenkins.security.ApiTokenProperty;
@@ -134,7 +135,9 @@ class OneListTest {
         Locale.setDefault(Locale.forLanguageTag("tr-TR"));
         try {
             TokenPolicyConfiguration.get().setBuildTokenUser("alice");
-            TokenEngine.get().service().createForBuild("alice", "build job #1", "job#1", null, AuditEvent.SYSTEM);
+            TokenEngine.get()
+                    .service()
+                    .createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, AuditEvent.SYSTEM);
             JSONObject token = restList().getJSONObject(0);
             assertEquals("build", token.getString("origin"));
             assertEquals("fresh", token.getString("ageBand"));

@@ -75,11 +75,13 @@
       name: name.value,
       expiry: root.querySelector(".atm-new-expiry").value,
       scope: root.querySelector(".atm-new-scope").value,
+      items: root.querySelector(".atm-new-items").value,
       saveAsCredential: credential !== null && credential.checked,
       credentialFolder: folder !== null ? folder.value : "",
     }).then(
       function (body) {
         name.value = "";
+        root.querySelector(".atm-new-items").value = "";
         showValue(root, body.token.name, body.value, body.credentialId);
       },
       showError.bind(null, root),

@@ -1,0 +1,184 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where a token works: everywhere (what its user may reach), or only inside a few folders and jobs, named by their
+ * full names ({@code team/app}), and whatever they contain. Names compare as Jenkins compares item names, ignoring
+ * case. Immutable.
+ */
+public final class Reach {
+
+    /** No limit: the token works wherever its user may go. */
+    public static final Reach EVERYWHERE = new Reach(List.of());
+
+    /** At most this many items per token: a token that needs more is better limited to their folder. */
+    static final int MAX_ITEMS = 50;
+
+    private static final int MAX_NAME_LENGTH = 1000;
+    /** What Jenkins never allows in an item name, and what would make a name mean a different path. */
+    private static final Pattern UNSAFE = Pattern.compile("[\\\\;%?#\\p{Cntrl}]");
+
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,\\n]");
+
+    private final List<String> items;
+    private final String[][] segments;
+
+    private Reach(List<String> items) {
+        this.items = List.copyOf(items);
+        this.segments = new String[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            segments[i] = items.get(i).split("/");
+        }
+    }
+
+    /**
+     * The reach of a token limited to {@code fullNames}; none for {@link #EVERYWHERE}. Surrounding slashes and blanks
+     * are dropped, repeats and items inside another listed item are left out.
+     *
+     * @throws TokenRuleException naming a name that cannot be an item's, or when there are too many
+     */
+    public static Reach of(Collection<String> fullNames) {
+        List<String> names = new ArrayList<>();
+        for (String raw : fullNames) {
+            String name = normalize(raw);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            return EVERYWHERE;
+        }
+        if (names.size() > MAX_ITEMS) {
+            throw new TokenRuleException(EngineMessage.of("Reach.TooMany", MAX_ITEMS));
+        }
+        List<String> distinct = new ArrayList<>();
+        for (String name : names) {
+            if (distinct.stream().noneMatch(name::equalsIgnoreCase)) {
+                distinct.add(name);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String name : distinct) {
+            if (distinct.stream().noneMatch(other -> isInside(name, other))) {
+                kept.add(name);
+            }
+        }
+        kept.sort(String.CASE_INSENSITIVE_ORDER);
+        return new Reach(kept);
+    }
+
+    /**
+     * The reach written as people and scripts write it: full names separated by commas or lines; blank for
+     * {@link #EVERYWHERE}.
+     */
+    public static Reach parse(String text) {
+        return text == null ? EVERYWHERE : of(List.of(LIST_SEPARATORS.split(text)));
+    }
+
+    /** Whether the item named {@code name} is inside the folder named {@code folder}. */
+    private static boolean isInside(String name, String folder) {
+        return name.length() > folder.length()
+                && name.charAt(folder.length()) == '/'
+                && name.regionMatches(true, 0, folder, 0, folder.length());
+    }
+
+    private static String normalize(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        while (name.startsWith("/")) {
+            name = name.substring(1);
+        }
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty()) {
+            return name;
+        }
+        if (name.length() > MAX_NAME_LENGTH || UNSAFE.matcher(name).find()) {
+            throw new TokenRuleException(EngineMessage.of("Reach.BadName", shorten(name)));
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isBlank() || segment.equals(".") || segment.equals("..")) {
+                throw new TokenRuleException(EngineMessage.of("Reach.BadName", shorten(name)));
+            }
+        }
+        return name;
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 80 ? name : name.substring(0, 80) + "…";
+    }
+
+    public boolean isEverywhere() {
+        return items.isEmpty();
+    }
+
+    /** The full names of the items the token is limited to; empty for {@link #EVERYWHERE}. */
+    public List<String> items() {
+        return items;
+    }
+
+    /**
+     * Whether the item at {@code path} (its full name, one name per element) is inside this reach: one of the listed
+     * items or inside one. Costs a comparison of a few names per listed item, whatever the number of items in
+     * Jenkins.
+     */
+    public boolean contains(List<String> path) {
+        if (items.isEmpty()) {
+            return true;
+        }
+        for (String[] listed : segments) {
+            if (startsWith(path, listed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #contains(List)} for a full name such as {@code team/app}. */
+    public boolean contains(String fullName) {
+        return contains(List.of(fullName.split("/")));
+    }
+
+    private static boolean startsWith(List<String> path, String[] prefix) {
+        if (path.size() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (!prefix[i].equalsIgnoreCase(path.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For people: "everywhere", or the items separated by commas. */
+    public String describe() {
+        return items.isEmpty() ? EngineMessage.of("Reach.Everywhere").toString() : String.join(", ", items);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Reach reach
+                && items.size() == reach.items.size()
+                && lowerCase(items).equals(lowerCase(reach.items));
+    }
+
+    @Override
+    public int hashCode() {
+        return lowerCase(items).hashCode();
+    }
+
+    private static List<String> lowerCase(List<String> names) {
+        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    @Override
+    public String toString() {
+        return items.isEmpty() ? "everywhere" : String.join(", ", items);
+    }
+}

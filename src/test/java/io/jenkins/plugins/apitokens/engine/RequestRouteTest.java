@@ -1,0 +1,108 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestRouteTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "/job/team/job/app/, team/app",
+        "/job/team/job/app/api/json, team/app",
+        "/job/team/job/app/lastBuild/consoleText, team/app",
+        "/job/team/job/app/12/artifact/out/report.txt, team/app",
+        "/job/team/job/app/12/logText/progressiveText, team/app",
+        "/job/team/job/app/ws/src/Main.java, team/app",
+        "/job/team/, team",
+        "/job/team/job/my%20app/config.xml, team/my app",
+        "/job/a+b/, a+b"
+    })
+    void readsTheItemOfPathsIntoItems(String path, String item) {
+        RequestRoute route = RequestRoute.of(path);
+        assertEquals(RequestRoute.Kind.ITEM, route.kind(), path);
+        assertEquals(List.of(item.split("/")), route.item());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/job/app/build, RUN",
+        "/job/app/buildWithParameters, RUN",
+        "/job/app/12/stop, RUN",
+        "/job/app/lastBuild/term, RUN",
+        "/job/app/12/kill, RUN",
+        "/queue/item/7/cancelQueue, RUN",
+        "/queue/cancelItem, RUN",
+        "/job/app/configSubmit, CHANGE",
+        "/job/app/config.xml, CHANGE",
+        "/job/app/12/doDelete, CHANGE",
+        "/job/app/api/json, CHANGE"
+    })
+    void tellsRunningBuildsFromOtherChanges(String path, Operation whenPosted) {
+        assertEquals(whenPosted, RequestRoute.of(path).operation("POST"));
+        assertEquals(Operation.READ, RequestRoute.of(path).operation("GET"));
+        assertEquals(Operation.READ, RequestRoute.of(path).operation("HEAD"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/",
+                "/api/json",
+                "/view/all/job/app/",
+                "/me/my-views/view/all/job/app/build",
+                "/computer/agent/builds",
+                "/queue/api/json",
+                "/queue/item/7/task/",
+                "/job/app/descriptorByName/hudson.tasks.Shell/checkCommand",
+                "/job/app/view/all/job/other/",
+                "/job/app/12/executor/owner/scriptText",
+                "/job/app/12/execution/node/3/",
+                "/job/app/credentials/store/folder/",
+                "/job/app/script",
+                "/job/app/build/extra",
+                "/job/",
+                "/user/alice/api-tokens/create",
+                "/manage/",
+                "/cli",
+                "/search/?q=app",
+                "/jobs/app/"
+            })
+    void knowsNothingElseAsInsideAnItem(String path) {
+        assertEquals(RequestRoute.Kind.ELSEWHERE, RequestRoute.of(path).kind(), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/job/app/../../script",
+                "/job/app/%2e%2e/%2e%2e/script",
+                "/job/app/./build",
+                "/job/app;x=1/build",
+                "/job//app/build",
+                "/job/app%2F..%2F..%2Fscript/",
+                "/job/app%252F..%252Fother/",
+                "/job/app%5C..%5Cother/",
+                "/job/app\\..\\other/",
+                "/job/%zz/"
+            })
+    void cannotReadPathsWithTwoMeanings(String path) {
+        assertEquals(RequestRoute.Kind.MALFORMED, RequestRoute.of(path).kind(), path);
+    }
+
+    @Test
+    void readsQueueItems() {
+        RequestRoute route = RequestRoute.of("/queue/item/42/api/json");
+        assertEquals(RequestRoute.Kind.QUEUE_ITEM, route.kind());
+        assertEquals(42, route.queueId());
+        assertEquals(
+                RequestRoute.Kind.QUEUE_ITEM_BY_PARAMETER,
+                RequestRoute.of("/queue/cancelItem").kind());
+        assertEquals(
+                RequestRoute.Kind.ELSEWHERE, RequestRoute.of("/queue/item/x/").kind());
+    }
+}
