@@ -27,6 +27,10 @@ class FreestyleTokenTest {
     @Test
     void freestyleBuildGetsAMaskedTokenRevokedWhenItEnds(JenkinsRule r) throws Exception {
         TokenApi.secure(r);
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.READ, hudson.model.Item.READ)
+                .everywhere()
+                .toAuthenticated());
         User.getById("ci-bot", true);
         TokenPolicyConfiguration.get().setBuildTokenUser("ci-bot");
         AtomicReference<String> seen = new AtomicReference<>();
@@ -46,7 +50,7 @@ class FreestyleTokenTest {
                     statusInside.set(TokenApi.call(
                                     r,
                                     HttpMethod.GET,
-                                    "me/api/json",
+                                    build.getParent().getUrl() + "api/json",
                                     build.getEnvironment(listener).get("JENKINS_USER"),
                                     token)
                             .getStatusCode());

@@ -11,6 +11,7 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.model.Result;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.apitokens.TokenApi;
@@ -55,6 +56,13 @@ class PipelineTokensTest {
     void setUp(JenkinsRule rule) {
         r = rule;
         TokenApi.secure(r);
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(Jenkins.READ, hudson.model.Item.READ)
+                .everywhere()
+                .toAuthenticated()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
         hudson.model.User.getById("ci-bot", true);
         TokenPolicyConfiguration.get().setBuildTokenUser("ci-bot");
     }
@@ -111,7 +119,7 @@ class PipelineTokensTest {
                         + "}",
                 Result.SUCCESS);
         String log = JenkinsRule.getLog(build);
-        assertTrue(log.contains("GET me/api/json -> 200"), log);
+        assertTrue(log.contains("GET job/job/api/json -> 200"), log);
         assertTrue(log.contains("POST user/ci-bot/api-tokens/create -> 403"), log);
         String token = CallJenkinsStep.lastToken;
         assertNotNull(token);
@@ -121,6 +129,38 @@ class PipelineTokensTest {
         assertEquals(
                 401,
                 TokenApi.call(r, HttpMethod.GET, "me/api/json", "ci-bot", token).getStatusCode());
+    }
+
+    @Test
+    void aBuildTokenInAFolderReachesItsOwnJobAndNotItsSibling() throws Exception {
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(Jenkins.READ, hudson.model.Item.READ, hudson.model.Item.BUILD)
+                .everywhere()
+                .toAuthenticated());
+        com.cloudbees.hudson.plugins.folder.Folder team =
+                r.jenkins.createProject(com.cloudbees.hudson.plugins.folder.Folder.class, "team");
+        hudson.model.FreeStyleProject sibling = team.createProject(hudson.model.FreeStyleProject.class, "sibling");
+        WorkflowJob pipe = team.createProject(WorkflowJob.class, "pipe");
+        pipe.setDefinition(new CpsFlowDefinition(
+                "withJenkinsApiToken(variable: 'JENKINS_TOKEN', userVariable: 'JENKINS_USER', scope: 'run-builds') {\n"
+                        + "  callJenkins 'GET'\n"
+                        + "  callJenkins method: 'GET', path: 'job/team/job/pipe/lastBuild/api/json'\n"
+                        + "  callJenkins method: 'GET', path: 'job/team/job/sibling/api/json'\n"
+                        + "  callJenkins method: 'POST', path: 'job/team/job/sibling/build'\n"
+                        + "  callJenkins method: 'GET', path: 'job/team/api/json'\n"
+                        + "  callJenkins method: 'GET', path: 'me/api/json'\n"
+                        + "}",
+                true));
+        WorkflowRun build = r.assertBuildStatus(Result.SUCCESS, pipe.scheduleBuild2(0));
+        String log = JenkinsRule.getLog(build);
+        assertTrue(log.contains("(run-builds, limited to team/pipe)"), log);
+        assertTrue(log.contains("GET job/team/job/pipe/api/json -> 200"), log);
+        assertTrue(log.contains("GET job/team/job/pipe/lastBuild/api/json -> 200"), log);
+        assertTrue(log.contains("GET job/team/job/sibling/api/json -> 403"), log);
+        assertTrue(log.contains("POST job/team/job/sibling/build -> 403"), log);
+        assertTrue(log.contains("GET job/team/api/json -> 403"), log);
+        assertTrue(log.contains("GET me/api/json -> 403"), log);
+        assertEquals(0, sibling.getBuilds().size(), "the sibling never ran");
     }
 
     @Test
@@ -159,11 +199,12 @@ class PipelineTokensTest {
     }
 
     @Test
-    void buildTokensCanBeKeptReadOnlyByPolicy() throws Exception {
+    void buildTokensCanBeKeptFromFullAccessByPolicy() throws Exception {
         TokenPolicyConfiguration.get().setBuildTokenFullAccessAllowed(false);
         WorkflowRun build = run("withJenkinsApiToken(variable: 'T', scope: 'full') { echo 'never' }", Result.FAILURE);
         String log = JenkinsRule.getLog(build);
-        assertTrue(log.contains("Per-build tokens may not have the scope 'full'; allowed: read-only."), log);
+        assertTrue(
+                log.contains("Per-build tokens may not have the scope 'full'; allowed: run-builds, read-only."), log);
         assertFalse(log.contains("never"));
         assertTrue(TokenEngine.get().service().list("ci-bot").isEmpty());
         WorkflowJob readOnly = r.createProject(WorkflowJob.class, "read-only-job");
@@ -188,7 +229,8 @@ class PipelineTokensTest {
                 .toAuthenticated());
         r.createFreeStyleProject("target");
         WorkflowRun build = run(
-                "withJenkinsApiToken(variable: 'JENKINS_TOKEN', userVariable: 'JENKINS_USER', scope: 'full') {\n"
+                "withJenkinsApiToken(variable: 'JENKINS_TOKEN', userVariable: 'JENKINS_USER', scope: 'full',"
+                        + " items: 'job, target') {\n"
                         + "  callJenkins 'GET'\n"
                         + "  callJenkins method: 'POST', path: 'job/target/build'\n"
                         + "  callJenkins method: 'POST', body: 'name=kept&expiry=never'\n"
@@ -203,7 +245,7 @@ class PipelineTokensTest {
                         + "}",
                 Result.SUCCESS);
         String log = JenkinsRule.getLog(build);
-        assertTrue(log.contains("GET me/api/json -> 200"), log);
+        assertTrue(log.contains("GET job/job/api/json -> 200"), log);
         assertTrue(log.contains("POST job/target/build -> 201"), log);
         assertTrue(log.contains("POST user/ci-bot/api-tokens/create -> 403"), log);
         assertTrue(log.contains("generateNewToken -> 403"), log);
@@ -326,7 +368,7 @@ class PipelineTokensTest {
             return path;
         }
 
-        /** Below the root URL; by default the token creation for POST and {@code me/api/json} for GET. */
+        /** Below the root URL; by default the token creation for POST and the build's job's API for GET. */
         @DataBoundSetter
         public void setPath(String path) {
             this.path = path;
@@ -355,7 +397,7 @@ class PipelineTokensTest {
                             ? CallJenkinsStep.this.path.replace("$USER", env.get("JENKINS_USER"))
                             : method.equals("POST")
                                     ? "user/" + env.get("JENKINS_USER") + "/api-tokens/create"
-                                    : "me/api/json";
+                                    : getContext().get(Run.class).getParent().getUrl() + "api/json";
                     HttpRequest.Builder request = HttpRequest.newBuilder(
                                     URI.create(Jenkins.get().getRootUrl() + path))
                             .header(
@@ -382,7 +424,7 @@ class PipelineTokensTest {
         public static class DescriptorImpl extends StepDescriptor {
             @Override
             public Set<? extends Class<?>> getRequiredContext() {
-                return Set.of(EnvVars.class, TaskListener.class);
+                return Set.of(EnvVars.class, TaskListener.class, Run.class);
             }
 
             @Override
