@@ -29,6 +29,13 @@ class TokenPolicyCascTest {
         assertEquals(30, config.getDefaultLifetimeDays());
         assertFalse(config.isFullScopeAllowed());
         assertFalse(config.isBuildTokenFullAccessAllowed());
+        assertTrue(config.isItemLimitRequired());
+        assertEquals(
+                java.util.Set.of(
+                        io.jenkins.plugins.apitokens.engine.Scope.RUN_BUILDS,
+                        io.jenkins.plugins.apitokens.engine.Scope.READ_ONLY),
+                TokenEngine.get().service().policy().getAllowedScopes());
+        assertTrue(TokenEngine.get().service().policy().isItemLimitRequired());
         assertEquals(Duration.ofDays(90), TokenEngine.get().service().policy().getMaxLifetime());
         assertEquals(
                 java.util.List.of(14, 2), TokenEngine.get().service().policy().getExpiryWarningDays());
