@@ -126,6 +126,7 @@ class PolicyValidationTest {
                 c -> c.setOldAfterMonths(3),
                 c -> c.setBuildTokenMaxLifetimeHours(0),
                 c -> c.setFullScopeAllowed(false));
+        config.setRunBuildsScopeAllowed(false);
         config.setReadOnlyScopeAllowed(false);
         for (Consumer<TokenPolicyConfiguration> change : invalid) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> change.accept(config));
