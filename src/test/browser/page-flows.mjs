@@ -122,6 +122,33 @@ try {
     await page.locator(".atm").screenshot({ path: shots + "/user-security-retiring.png" });
   }
 
+  // A token limited to two items: names are suggested as they are typed (core's auto-completion), the table shows them.
+  await securityPage();
+  await page.fill(".atm-new-name", "deploy trigger");
+  await page.selectOption(".atm-new-scope", "run-builds");
+  const items = page.locator(".atm-new-items");
+  await items.pressSequentially("team/a", { delay: 50 });
+  const app = page.locator(".jenkins-dropdown__item", { hasText: "team/app" });
+  await app.first().waitFor();
+  check(true, "typing a folder's name suggests the jobs in it");
+  await app.first().click();
+  await items.pressSequentially("op", { delay: 50 });
+  const ops = page.locator(".jenkins-dropdown__item", { hasText: "ops" });
+  await ops.first().waitFor();
+  check((await page.locator(".jenkins-dropdown__item", { hasText: "secret" }).count()) === 0, "and only items the user can see");
+  if (shots) {
+    await page.locator(".atm").screenshot({ path: shots + "/add-form-limited.png" });
+  }
+  await ops.first().click();
+  check((await items.inputValue()).replace(/\s+/g, " ").trim() === "team/app, ops,", "the chosen names are listed: " + (await items.inputValue()));
+  await page.click(".atm-add-button");
+  await valueShownOnce();
+  const limited = page.locator('.atm-row[data-token-name="deploy trigger"]');
+  check((await limited.locator(".atm-items").textContent()).trim() === "in ops, team/app", "the table shows where it works");
+  if (shots) {
+    await page.locator(".atm").screenshot({ path: shots + "/limited-tokens.png" });
+  }
+
   // The user's menu counts tokens expiring within 7 days or expired.
   await page.goto(base + "user/" + user + "/");
   const badge = page.locator(".task-icon-badge").first();

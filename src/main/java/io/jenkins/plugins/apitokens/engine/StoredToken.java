@@ -102,7 +102,8 @@ public final class StoredToken {
         this.name = name;
         this.sha256 = TokenHash.hexOf(value);
         this.scope = scope;
-        this.items = reach.isEverywhere() ? null : List.copyOf(reach.items());
+        // A plain list: XStream cannot write the JDK's immutable ones without opening java.util.
+        this.items = reach.isEverywhere() ? null : new ArrayList<>(reach.items());
         this.origin = origin;
         this.originDetail = originDetail;
         this.created = created.toEpochMilli();

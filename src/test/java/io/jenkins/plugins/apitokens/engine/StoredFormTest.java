@@ -76,6 +76,25 @@ class StoredFormTest {
         assertNull(after.verify("alice", revoked.value(), "ip").token());
     }
 
+    @Test
+    void aTokensReachIsReadBackAndAnOldTokenWorksEverywhere() {
+        NewToken limited = before.create(
+                "alice",
+                new TokenRequest("deploy", ExpiryChoice.DEFAULT, Scope.RUN_BUILDS, Reach.parse("team/app, ops")),
+                "alice");
+        NewToken everywhere = before.create("alice", TokenRequest.named("old"), "alice");
+        String xml = disk.files.get("alice");
+        assertTrue(xml.contains("<string>team/app</string>"), xml);
+
+        TokenService after = restart();
+        assertEquals(
+                Reach.parse("ops, team/app"),
+                after.get("alice", limited.token().id()).reach());
+        assertEquals(
+                Scope.RUN_BUILDS, after.verify("alice", limited.value(), "ip").scope());
+        assertTrue(after.get("alice", everywhere.token().id()).reach().isEverywhere(), "no items element: everywhere");
+    }
+
     private TokenService restart() {
         return serviceOn(new XmlRepository(disk.files));
     }

@@ -484,4 +484,38 @@ class TokenServiceTest {
         assertTrue(first.token().name().endsWith("job #12"), first.token().name());
         assertTrue(second.token().name().endsWith("job #12 (2)"), second.token().name());
     }
+
+    @Test
+    void aLimitedTokenKeepsItsReachThroughRotationAndTheAuditTrailNamesIt() {
+        NewToken token = service.create(
+                "alice",
+                new TokenRequest("deploy", ExpiryChoice.DEFAULT, Scope.RUN_BUILDS, Reach.parse("team/app")),
+                "alice");
+        assertEquals(List.of("team/app"), token.token().reach().items());
+        assertEquals(
+                "scope run-builds, limited to team/app", audit.events.get(0).detail());
+        NewToken rotated = service.rotate("alice", token.token().id(), "alice", null);
+        assertEquals(token.token().reach(), rotated.token().reach());
+        assertEquals(Scope.RUN_BUILDS, rotated.token().scope());
+        NewToken plain = service.create("alice", TokenRequest.named("plain"), "alice");
+        assertNull(audit.events.get(audit.events.size() - 1).detail(), "a full token everywhere: nothing to add");
+        assertTrue(plain.token().reach().isEverywhere());
+    }
+
+    @Test
+    void aPolicyRequiringLimitsRefusesEverywhereTokensAndTheirRotation() {
+        NewToken everywhere = service.create("alice", TokenRequest.named("wide"), "alice");
+        policy.set(TokenPolicy.builder().itemLimitRequired(true).build());
+        TokenRuleException create = assertThrows(
+                TokenRuleException.class, () -> service.create("alice", TokenRequest.named("wide2"), "alice"));
+        assertEquals("Tokens must be limited to folders or jobs: name at least one.", create.getMessage());
+        TokenRuleException rotate = assertThrows(
+                TokenRuleException.class,
+                () -> service.rotate("alice", everywhere.token().id(), "alice", null));
+        assertTrue(rotate.getMessage().startsWith("Tokens must now be limited"), rotate.getMessage());
+        assertTrue(service.verify("alice", everywhere.value(), "ip").isAccepted(), "the existing token still works");
+        NewToken narrow = service.create(
+                "alice", new TokenRequest("narrow", ExpiryChoice.DEFAULT, null, Reach.parse("team")), "alice");
+        assertEquals(List.of("team"), narrow.token().reach().items());
+    }
 }

@@ -54,6 +54,41 @@ class StoredFormsTest {
         readAndRewrite("aliased-");
     }
 
+    /** A limited token's items are written as plain strings and read back after a restart, still limiting it. */
+    @Test
+    void aLimitedTokenKeepsItsItemsAcrossARestart() throws Throwable {
+        String[] value = new String[1];
+        sessions.then(r -> {
+            User.getById("alice", true).save();
+            value[0] = TokenEngine.get()
+                    .service()
+                    .create(
+                            "alice",
+                            new io.jenkins.plugins.apitokens.engine.TokenRequest(
+                                    "deploy",
+                                    io.jenkins.plugins.apitokens.engine.ExpiryChoice.DEFAULT,
+                                    Scope.RUN_BUILDS,
+                                    io.jenkins.plugins.apitokens.engine.Reach.parse("team/app")),
+                            "alice")
+                    .value();
+            String xml = Files.readString(
+                    new File(User.getById("alice", false).getUserFolder(), UserFolderTokenStore.FILE_NAME).toPath(),
+                    StandardCharsets.UTF_8);
+            assertTrue(xml.contains("<items>"), xml);
+            assertTrue(xml.contains("<string>team/app</string>"), xml);
+            assertTrue(!xml.contains("ImmutableCollections"), xml);
+        });
+        sessions.then(r -> {
+            TokenInfo token = TokenEngine.get().service().list("alice").get(0);
+            assertEquals(List.of("team/app"), token.reach().items());
+            assertEquals(Scope.RUN_BUILDS, token.scope());
+            assertTrue(TokenEngine.get()
+                    .service()
+                    .verify("alice", value[0], "test")
+                    .isAccepted());
+        });
+    }
+
     private void readAndRewrite(String fixtures) throws Throwable {
         sessions.then(r -> {
             User alice = User.getById("alice", true);

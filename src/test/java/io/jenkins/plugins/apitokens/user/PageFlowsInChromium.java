@@ -3,6 +3,9 @@ package io.jenkins.plugins.apitokens.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.Scope;
@@ -14,9 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import jenkins.model.Jenkins;
 import jenkins.security.ApiTokenProperty;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -30,6 +35,24 @@ class PageFlowsInChromium {
     @Test
     void addRotateRenameRevokeAsABrowserShowsThem(JenkinsRule r) throws Exception {
         TokenApi.secure(r);
+        // Folders and jobs alice can see, to limit a token to, and one she cannot.
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        team.createProject(FreeStyleProject.class, "app");
+        r.jenkins.createProject(Folder.class, "ops");
+        Folder secret = r.jenkins.createProject(Folder.class, "secret");
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ)
+                .everywhere()
+                .toAuthenticated()
+                .grant(Item.READ)
+                .onFolders(team)
+                .to("alice")
+                .grant(Item.READ)
+                .onItems(r.jenkins.getItem("ops"))
+                .to("alice")
+                .grant(Item.READ)
+                .onFolders(secret)
+                .to("admin"));
         // A lived-in page: a read-only token of the plugin and one made in core's section, listed together.
         TokenApi.mint("alice", "nightly report", null, Scope.READ_ONLY);
         User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("made in core's section");
