@@ -137,6 +137,7 @@ try {
   await ops.first().waitFor();
   check((await page.locator(".jenkins-dropdown__item", { hasText: "secret" }).count()) === 0, "and only items the user can see");
   if (shots) {
+    await page.waitForTimeout(400); // the suggestions fade in
     await page.locator(".atm").screenshot({ path: shots + "/add-form-limited.png" });
   }
   await ops.first().click();

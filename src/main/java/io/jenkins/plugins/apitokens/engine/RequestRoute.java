@@ -43,7 +43,10 @@ public final class RequestRoute {
 
     private static final Set<String> BUILD_TREES =
             Set.of("api", "artifact", "logtext", "testreport", "parameters", "wfapi", "timestamps", "badge");
-    /** Under an item or a build: exactly these. */
+    /**
+     * Under an item or a build: exactly these. Not a folder's {@code createItem}: with {@code mode=copy&from=…} it
+     * reads another item's configuration, which may be outside the reach.
+     */
     private static final Set<String> ITEM_PAGES = Set.of(
             "config.xml",
             "changes",
@@ -53,8 +56,7 @@ public final class RequestRoute {
             "enable",
             "submitdescription",
             "description",
-            "dowipeoutworkspace",
-            "createitem");
+            "dowipeoutworkspace");
 
     private static final Set<String> BUILD_PAGES = Set.of(
             "console",

@@ -48,7 +48,7 @@ class TokenAccessTest {
         "FULL,       team/app, POST, /job/team/job/app/configSubmit,     ALLOWED",
         "FULL,       team/app, POST, /job/team/job/app/12/executor/owner/scriptText, OUTSIDE_REACH",
         "FULL,       team,     POST, /job/team/job/app/doDelete,         ALLOWED",
-        "FULL,       team,     POST, /job/team/createItem,               ALLOWED",
+        "FULL,       team,     POST, /job/team/createItem,               OUTSIDE_REACH",
         "FULL,       team,     POST, /scriptText,                        OUTSIDE_REACH"
     })
     void decides(Scope scope, String reach, String method, String path, Decision expected) {
