@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * The requests through which a token could buy a lasting credential: creating, rotating or revealing API tokens
  * (the plugin's and core's), credentials, the user's password or account, the CLI and the script consoles (which
- * can do all of that). Per-build tokens may make none of them. The path is read as Stapler reads it, one segment at a
+ * can do all of that). Per-build tokens, and tokens narrowed to a scope or to some items, may make none of them (see
+ * {@link TokenAuthentication#mayManageCredentials()}): for a limited token the route table already keeps them out, and
+ * this list is the second lock. The path is read as Stapler reads it, one segment at a
  * time, decoded once, without path parameters, in any case: {@code /user/a;x=1/API-TOKENS/create} is still token
  * creation.
  */
