@@ -1,7 +1,9 @@
 package io.jenkins.plugins.apitokens;
 
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import java.net.URL;
@@ -44,6 +46,13 @@ public final class TokenApi {
 
     public static NewToken mint(String user, String name, Instant expiry, Scope scope) {
         return TokenEngine.get().service().create(user, new TokenRequest(name, expiry, scope), user);
+    }
+
+    /** A token of {@code scope} limited to {@code items} (full names separated by commas; blank for everywhere). */
+    public static NewToken mint(String user, String name, Scope scope, String items) {
+        return TokenEngine.get()
+                .service()
+                .create(user, new TokenRequest(name, ExpiryChoice.DEFAULT, scope, Reach.parse(items)), user);
     }
 
     /** An HTTP call with Basic credentials (a token or, for the dummy realm, the user name as password). */

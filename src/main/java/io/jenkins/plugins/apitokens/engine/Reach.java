@@ -20,8 +20,11 @@ public final class Reach {
     static final int MAX_ITEMS = 50;
 
     private static final int MAX_NAME_LENGTH = 1000;
-    /** What Jenkins never allows in an item name, and what would make a name mean a different path. */
-    private static final Pattern UNSAFE = Pattern.compile("[\\\\;%?#\\p{Cntrl}]");
+    /**
+     * What no item name holds, or what would make a name mean a different path. Not {@code %}: multibranch projects
+     * name a branch {@code feature/x} as {@code feature%2Fx}.
+     */
+    private static final Pattern UNSAFE = Pattern.compile("[\\\\;?#\\p{Cntrl}]");
 
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,\\n]");
 

@@ -15,9 +15,10 @@ import java.util.Set;
  * under an item (its views, {@code descriptorByName}, a getter that leads back out such as a build's executor) counts
  * as elsewhere, so a route Jenkins or a plugin adds later is refused until it is listed here.
  *
- * <p>The path is read as Stapler reads it, a segment at a time, each decoded once. A path that could be read in two
- * ways, with path parameters ({@code ;}), dot segments, empty segments or encoded slashes, backslashes or percent
- * signs, is {@link Kind#MALFORMED}.
+ * <p>The path is read as Stapler reads it, a segment at a time, each decoded once: a {@code %} left after decoding is
+ * part of the name (multibranch projects name a branch {@code feature/x} as {@code feature%2Fx}, reached as
+ * {@code feature%252Fx}). A path that could be read in two ways, with path parameters ({@code ;}), dot segments, empty
+ * segments or encoded slashes or backslashes, is {@link Kind#MALFORMED}.
  */
 public final class RequestRoute {
 
@@ -209,7 +210,6 @@ public final class RequestRoute {
                     || segment.equals("..")
                     || segment.indexOf('/') >= 0
                     || segment.indexOf('\\') >= 0
-                    || segment.indexOf('%') >= 0
                     || segment.indexOf(';') >= 0) {
                 return null;
             }

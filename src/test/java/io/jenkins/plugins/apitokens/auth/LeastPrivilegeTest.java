@@ -12,12 +12,10 @@ import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.Result;
 import io.jenkins.plugins.apitokens.RawHttp;
+import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.NewToken;
-import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
-import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +66,7 @@ class LeastPrivilegeTest {
     }
 
     private static NewToken mint(String user, Scope scope, String items) {
-        return TokenEngine.get()
-                .service()
-                .create(
-                        user,
-                        new TokenRequest(
-                                user + " " + scope + " " + items, ExpiryChoice.DEFAULT, scope, Reach.parse(items)),
-                        user);
+        return TokenApi.mint(user, user + " " + scope + " " + items, scope, items);
     }
 
     private RawHttp.Reply send(String method, String path, String user, NewToken token) throws Exception {

@@ -43,10 +43,17 @@ class ReachTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"team/../admin", "team//app", "./x", "a;b", "a%2Fb", "a\\b", "a?b", "a#b", "team/ /app"})
+    @ValueSource(strings = {"team/../admin", "team//app", "./x", "a;b", "a\\b", "a?b", "a#b", "team/ /app"})
     void refusesWhatCannotBeAnItemsFullName(String name) {
         TokenRuleException e = assertThrows(TokenRuleException.class, () -> Reach.parse(name));
         assertTrue(e.getMessage().contains("is not the full name of a folder or job"), e.getMessage());
+    }
+
+    @Test
+    void acceptsMultibranchBranchNamesWhichHoldAnEscapedSlash() {
+        Reach reach = Reach.parse("repo/feature%2Fx");
+        assertTrue(reach.contains(List.of("repo", "feature%2Fx")));
+        assertFalse(reach.contains(List.of("repo", "feature", "x")));
     }
 
     @Test

@@ -20,7 +20,9 @@ class RequestRouteTest {
         "/job/team/job/app/ws/src/Main.java, team/app",
         "/job/team/, team",
         "/job/team/job/my%20app/config.xml, team/my app",
-        "/job/a+b/, a+b"
+        "/job/a+b/, a+b",
+        "/job/repo/job/feature%252Fx/lastBuild/api/json, repo/feature%2Fx",
+        "/job/app%252F..%252Fother/, app%2F..%2Fother"
     })
     void readsTheItemOfPathsIntoItems(String path, String item) {
         RequestRoute route = RequestRoute.of(path);
@@ -85,7 +87,6 @@ class RequestRouteTest {
                 "/job/app;x=1/build",
                 "/job//app/build",
                 "/job/app%2F..%2F..%2Fscript/",
-                "/job/app%252F..%252Fother/",
                 "/job/app%5C..%5Cother/",
                 "/job/app\\..\\other/",
                 "/job/%zz/"

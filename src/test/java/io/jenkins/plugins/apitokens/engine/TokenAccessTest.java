@@ -44,6 +44,8 @@ class TokenAccessTest {
         "RUN_BUILDS, team/app, GET,  /queue/item/7/api/json,             OUTSIDE_REACH",
         "RUN_BUILDS, team/app, GET,  /job/team/job/app/%2e%2e/%2e%2e/,   NOT_UNDERSTOOD",
         "READ_ONLY,  team/app, GET,  /job/team/job/app/12/consoleText,   ALLOWED",
+        "READ_ONLY,  repo/feature%2Fx, GET, /job/repo/job/feature%252Fx/lastBuild/api/json, ALLOWED",
+        "READ_ONLY,  team/app, GET,  /job/team/job/app%252F..%252Fother/, OUTSIDE_REACH",
         "READ_ONLY,  team/app, POST, /job/team/job/app/build,            SCOPE_REFUSES",
         "FULL,       team/app, POST, /job/team/job/app/configSubmit,     ALLOWED",
         "FULL,       team/app, POST, /job/team/job/app/12/executor/owner/scriptText, OUTSIDE_REACH",

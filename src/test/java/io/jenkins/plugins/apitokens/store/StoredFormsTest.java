@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
@@ -60,16 +61,7 @@ class StoredFormsTest {
         String[] value = new String[1];
         sessions.then(r -> {
             User.getById("alice", true).save();
-            value[0] = TokenEngine.get()
-                    .service()
-                    .create(
-                            "alice",
-                            new io.jenkins.plugins.apitokens.engine.TokenRequest(
-                                    "deploy",
-                                    io.jenkins.plugins.apitokens.engine.ExpiryChoice.DEFAULT,
-                                    Scope.RUN_BUILDS,
-                                    io.jenkins.plugins.apitokens.engine.Reach.parse("team/app")),
-                            "alice")
+            value[0] = TokenApi.mint("alice", "deploy", Scope.RUN_BUILDS, "team/app")
                     .value();
             String xml = Files.readString(
                     new File(User.getById("alice", false).getUserFolder(), UserFolderTokenStore.FILE_NAME).toPath(),

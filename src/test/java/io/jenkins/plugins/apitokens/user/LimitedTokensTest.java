@@ -108,16 +108,7 @@ class LimitedTokensTest {
 
     @Test
     void thePolicyCanRequireLimitedTokensAndRotationKeepsTheItems() throws Exception {
-        NewToken limited = TokenEngine.get()
-                .service()
-                .create(
-                        "alice",
-                        new io.jenkins.plugins.apitokens.engine.TokenRequest(
-                                "limited",
-                                io.jenkins.plugins.apitokens.engine.ExpiryChoice.DEFAULT,
-                                null,
-                                io.jenkins.plugins.apitokens.engine.Reach.parse("team")),
-                        "alice");
+        NewToken limited = TokenApi.mint("alice", "limited", null, "team");
         TokenPolicyConfiguration.get().setItemLimitRequired(true);
 
         WebResponse everywhere = asAlice(HttpMethod.POST, "create", "name", "wide");
