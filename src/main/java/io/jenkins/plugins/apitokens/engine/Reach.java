@@ -159,6 +159,26 @@ public final class Reach {
         return true;
     }
 
+    /**
+     * This reach after the item {@code from} moved to {@code to} (renamed, or moved to another folder): the item and
+     * everything listed inside it now go by the new name. Itself when nothing listed was affected.
+     */
+    public Reach afterMove(String from, String to) {
+        List<String> moved = new ArrayList<>(items.size());
+        boolean changed = false;
+        for (String name : items) {
+            String renamed = name;
+            if (name.equalsIgnoreCase(from)) {
+                renamed = to;
+            } else if (isInside(name, from)) {
+                renamed = to + name.substring(from.length());
+            }
+            changed |= !renamed.equals(name);
+            moved.add(renamed);
+        }
+        return changed ? of(moved) : this;
+    }
+
     /** For people: "everywhere", or the items separated by commas. */
     public String describe() {
         return items.isEmpty() ? EngineMessage.of("Reach.Everywhere").toString() : String.join(", ", items);

@@ -57,8 +57,8 @@ public final class StoredToken {
     private transient long hash1;
     private transient long hash2;
     private transient long hash3;
-    /** Derived from {@link #items}, for the check of every request. */
-    private transient Reach reach;
+    /** Derived from {@link #items}, for the check of every request; replaced whole when an item moves. */
+    private transient volatile Reach reach;
     /** {@link Long#MAX_VALUE} when the token never expires. */
     private transient volatile long expiresAt;
     /** Only in memory: after a restart a used token has its first use on disk, which is what counts. */
@@ -193,6 +193,26 @@ public final class StoredToken {
 
     Reach reach() {
         return reach;
+    }
+
+    /**
+     * Callers hold the user's lock: the token keeps working in an item that moved from {@code from} to {@code to}.
+     *
+     * @return what undoes it, or {@code null} when the token was not limited to that item or anything in it
+     */
+    Runnable followMove(String from, String to) {
+        Reach before = reach;
+        Reach after = before.afterMove(from, to);
+        if (after == before) {
+            return null;
+        }
+        List<String> itemsBefore = items;
+        items = new ArrayList<>(after.items());
+        reach = after;
+        return () -> {
+            items = itemsBefore;
+            reach = before;
+        };
     }
 
     boolean isExpiredAt(Instant now) {

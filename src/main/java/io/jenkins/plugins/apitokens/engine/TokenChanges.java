@@ -365,6 +365,46 @@ final class TokenChanges {
         return id;
     }
 
+    /**
+     * Tokens limited to an item that was renamed or moved follow it, so that they keep working where they were meant
+     * to and never come to reach another item given the old name later. Each user's tokens change under their lock
+     * and are saved together, or not at all; a user whose tokens cannot be saved does not hold up the others.
+     *
+     * @return how many tokens now name the new place
+     * @throws TokenStorageException after the others, for the first user whose tokens could not be saved
+     */
+    int followItemMove(String from, String to) {
+        int followed = 0;
+        TokenStorageException failed = null;
+        for (String userId : repository.userIds()) {
+            UserTokens tokens = repository.find(userId);
+            if (tokens == null) {
+                continue;
+            }
+            synchronized (tokens) {
+                List<Runnable> undo = new ArrayList<>();
+                for (StoredToken token : tokens.all()) {
+                    Runnable moved = token.followMove(from, to);
+                    if (moved != null) {
+                        undo.add(moved);
+                    }
+                }
+                if (!undo.isEmpty()) {
+                    try {
+                        saveOrUndo(userId, tokens, () -> undo.forEach(Runnable::run));
+                        followed += undo.size();
+                    } catch (TokenStorageException e) {
+                        failed = failed == null ? e : failed;
+                    }
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return followed;
+    }
+
     private void saveOrUndo(String userId, UserTokens tokens, Runnable undo) {
         try {
             repository.save(userId, tokens);

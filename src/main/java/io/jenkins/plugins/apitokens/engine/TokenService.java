@@ -117,6 +117,17 @@ public final class TokenService {
     }
 
     /**
+     * Tokens limited to the item {@code from} (or to items inside it) follow it to {@code to}, after a rename or a
+     * move.
+     *
+     * @return how many tokens changed
+     * @throws TokenStorageException when a user's tokens could not be saved (that user's are left as they were)
+     */
+    public int followItemMove(String from, String to) {
+        return changes.followItemMove(from, to);
+    }
+
+    /**
      * Replaces a token's value, asked for by its owner. The new token keeps name and scope, and its expiry within
      * what the policy allows now: a scope no longer allowed is refused, an expiry beyond today's maximum (or none,
      * where one is now required) is brought within it. The old value stops working.

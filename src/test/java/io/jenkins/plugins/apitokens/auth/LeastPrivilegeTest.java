@@ -142,6 +142,31 @@ class LeastPrivilegeTest {
                         .status());
     }
 
+    /** Renamed or moved, an item keeps its tokens; a new item under the old name does not get them. */
+    @Test
+    void aLimitedTokenFollowsItsItemWhenItIsRenamedOrMoved() throws Exception {
+        NewToken token = mint("alice", Scope.READ_ONLY, "team/app");
+        team.renameTo("squad");
+        assertEquals(
+                200, send("GET", "job/squad/job/app/api/json", "alice", token).status());
+        Folder impostor = r.jenkins.createProject(Folder.class, "team");
+        impostor.createProject(FreeStyleProject.class, "app");
+        assertEquals(
+                403, send("GET", "job/team/job/app/api/json", "alice", token).status());
+
+        Folder archive = r.jenkins.createProject(Folder.class, "archive");
+        hudson.model.Items.move(app, archive);
+        assertEquals(
+                200, send("GET", "job/archive/job/app/api/json", "alice", token).status());
+        assertEquals(
+                List.of("archive/app"),
+                TokenEngine.get()
+                        .service()
+                        .get("alice", token.token().id())
+                        .reach()
+                        .items());
+    }
+
     private long lastQueueId() {
         return app.getLastBuild().getQueueId();
     }

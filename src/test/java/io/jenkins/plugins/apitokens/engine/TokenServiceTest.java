@@ -518,4 +518,32 @@ class TokenServiceTest {
                 "alice", new TokenRequest("narrow", ExpiryChoice.DEFAULT, null, Reach.parse("team")), "alice");
         assertEquals(List.of("team"), narrow.token().reach().items());
     }
+
+    @Test
+    void limitedTokensFollowARenamedOrMovedItem() {
+        NewToken app = service.create(
+                "alice", new TokenRequest("app", ExpiryChoice.DEFAULT, null, Reach.parse("team/app, ops")), "alice");
+        NewToken folder = service.create(
+                "bob", new TokenRequest("folder", ExpiryChoice.DEFAULT, null, Reach.parse("Team")), "bob");
+        NewToken everywhere = service.create("bob", TokenRequest.named("everywhere"), "bob");
+
+        assertEquals(2, service.followItemMove("team", "squad"));
+        assertEquals(
+                List.of("ops", "squad/app"),
+                service.get("alice", app.token().id()).reach().items());
+        assertEquals(
+                List.of("squad"),
+                service.get("bob", folder.token().id()).reach().items());
+        assertTrue(service.get("bob", everywhere.token().id()).reach().isEverywhere());
+        assertEquals(
+                List.of("squad"),
+                service.verify("bob", folder.value(), "ip").token().reach().items(),
+                "the check sees the new place at once");
+
+        assertEquals(1, service.followItemMove("squad/app", "archive/app"));
+        assertEquals(
+                List.of("archive/app", "ops"),
+                service.get("alice", app.token().id()).reach().items());
+        assertEquals(0, service.followItemMove("nowhere", "elsewhere"));
+    }
 }
