@@ -80,12 +80,19 @@ public class TokenRequestFilter implements Filter {
             return Messages.TokenRequestFilter_WebSockets(scope.id(), reach.describe());
         }
         TokenAccess.Decision decision = TokenAccess.decide(
-                scope, reach, request.getMethod(), pathOf(request), idParameterOf(request), QueueOwners.INSTANCE);
+                scope,
+                reach,
+                request.getMethod(),
+                pathOf(request),
+                () -> request.getParameter("id"),
+                JenkinsItems.INSTANCE);
         switch (decision) {
             case SCOPE_REFUSES:
                 return Messages.TokenRequestFilter_ScopeRefuses(scope.id());
             case OUTSIDE_REACH:
                 return Messages.TokenRequestFilter_OutsideReach(reach.describe());
+            case FOLDER_CHANGE:
+                return Messages.TokenRequestFilter_FolderChange(reach.describe());
             case NOT_UNDERSTOOD:
                 return Messages.TokenRequestFilter_NotUnderstood(reach.describe());
             case ALLOWED:
@@ -103,14 +110,6 @@ public class TokenRequestFilter implements Filter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    /**
-     * The {@code id} parameter of core's {@code /queue/cancelItem}; read only there, since reading a parameter of
-     * another request could consume its body before Stapler reads it.
-     */
-    private static String idParameterOf(HttpServletRequest request) {
-        return request.getRequestURI().endsWith("/cancelItem") ? request.getParameter("id") : null;
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {

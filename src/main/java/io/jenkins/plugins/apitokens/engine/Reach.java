@@ -3,18 +3,21 @@ package io.jenkins.plugins.apitokens.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Where a token works: everywhere (what its user may reach), or only inside a few folders and jobs, named by their
- * full names ({@code team/app}), and whatever they contain. Names compare as Jenkins compares item names, ignoring
- * case. Immutable.
+ * full names ({@code team/app}), and whatever they contain. Names compare exactly, as Stapler's routes and a folder's
+ * children after a restart do: a request that spells a name otherwise is refused, never let into a neighbour. A
+ * token whose stored items cannot be read works {@link #NOWHERE}. Immutable.
  */
 public final class Reach {
 
     /** No limit: the token works wherever its user may go. */
-    public static final Reach EVERYWHERE = new Reach(List.of());
+    public static final Reach EVERYWHERE = new Reach(List.of(), true);
+
+    /** Nowhere at all: what a token gets whose stored items cannot be read, rather than more. */
+    public static final Reach NOWHERE = new Reach(List.of(), false);
 
     /** At most this many items per token: a token that needs more is better limited to their folder. */
     static final int MAX_ITEMS = 50;
@@ -29,10 +32,12 @@ public final class Reach {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,\\n]");
 
     private final List<String> items;
+    private final boolean everywhere;
     private final String[][] segments;
 
-    private Reach(List<String> items) {
+    private Reach(List<String> items, boolean everywhere) {
         this.items = List.copyOf(items);
+        this.everywhere = everywhere;
         this.segments = new String[items.size()][];
         for (int i = 0; i < items.size(); i++) {
             segments[i] = items.get(i).split("/");
@@ -59,12 +64,7 @@ public final class Reach {
         if (names.size() > MAX_ITEMS) {
             throw new TokenRuleException(EngineMessage.of("Reach.TooMany", MAX_ITEMS));
         }
-        List<String> distinct = new ArrayList<>();
-        for (String name : names) {
-            if (distinct.stream().noneMatch(name::equalsIgnoreCase)) {
-                distinct.add(name);
-            }
-        }
+        List<String> distinct = names.stream().distinct().toList();
         List<String> kept = new ArrayList<>();
         for (String name : distinct) {
             if (distinct.stream().noneMatch(other -> isInside(name, other))) {
@@ -72,22 +72,45 @@ public final class Reach {
             }
         }
         kept.sort(String.CASE_INSENSITIVE_ORDER);
-        return new Reach(kept);
+        return new Reach(kept, false);
     }
 
     /**
-     * The reach written as people and scripts write it: full names separated by commas or lines; blank for
-     * {@link #EVERYWHERE}.
+     * The reach written as people and scripts write it: full names separated by commas or lines; {@code null} or blank
+     * for {@link #EVERYWHERE}.
+     *
+     * @throws TokenRuleException for separators without a name (" , "): that is a mistake, not "everywhere"
      */
     public static Reach parse(String text) {
-        return text == null ? EVERYWHERE : of(List.of(LIST_SEPARATORS.split(text)));
+        if (text == null || text.isBlank()) {
+            return EVERYWHERE;
+        }
+        Reach reach = of(List.of(LIST_SEPARATORS.split(text)));
+        if (reach.isEverywhere()) {
+            throw new TokenRuleException(EngineMessage.of("Reach.NoName"));
+        }
+        return reach;
+    }
+
+    /**
+     * The reach of a stored token: {@code null} for everywhere; otherwise the items, or {@link #NOWHERE} when there
+     * are none or they cannot be read (a file edited by hand), so that damage never widens a token.
+     */
+    static Reach stored(List<String> items) {
+        if (items == null) {
+            return EVERYWHERE;
+        }
+        try {
+            Reach reach = of(items);
+            return reach.isEverywhere() ? NOWHERE : reach;
+        } catch (TokenRuleException e) {
+            return NOWHERE;
+        }
     }
 
     /** Whether the item named {@code name} is inside the folder named {@code folder}. */
     private static boolean isInside(String name, String folder) {
-        return name.length() > folder.length()
-                && name.charAt(folder.length()) == '/'
-                && name.regionMatches(true, 0, folder, 0, folder.length());
+        return name.length() > folder.length() && name.charAt(folder.length()) == '/' && name.startsWith(folder);
     }
 
     private static String normalize(String raw) {
@@ -117,7 +140,7 @@ public final class Reach {
     }
 
     public boolean isEverywhere() {
-        return items.isEmpty();
+        return everywhere;
     }
 
     /** The full names of the items the token is limited to; empty for {@link #EVERYWHERE}. */
@@ -131,7 +154,7 @@ public final class Reach {
      * Jenkins.
      */
     public boolean contains(List<String> path) {
-        if (items.isEmpty()) {
+        if (everywhere) {
             return true;
         }
         for (String[] listed : segments) {
@@ -152,7 +175,7 @@ public final class Reach {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (!prefix[i].equalsIgnoreCase(path.get(i))) {
+            if (!prefix[i].equals(path.get(i))) {
                 return false;
             }
         }
@@ -168,7 +191,7 @@ public final class Reach {
         boolean changed = false;
         for (String name : items) {
             String renamed = name;
-            if (name.equalsIgnoreCase(from)) {
+            if (name.equals(from)) {
                 renamed = to;
             } else if (isInside(name, from)) {
                 renamed = to + name.substring(from.length());
@@ -179,29 +202,41 @@ public final class Reach {
         return changed ? of(moved) : this;
     }
 
-    /** For people: "everywhere", or the items separated by commas. */
+    /**
+     * This reach without the item {@code deleted} and what was inside it; {@code null} when nothing would be left
+     * (never {@link #EVERYWHERE}). Itself when nothing listed was affected.
+     */
+    public Reach without(String deleted) {
+        List<String> left = items.stream()
+                .filter(name -> !name.equals(deleted) && !isInside(name, deleted))
+                .toList();
+        if (left.size() == items.size()) {
+            return this;
+        }
+        return left.isEmpty() ? null : of(left);
+    }
+
+    /** For people: "everywhere", "nowhere", or the items separated by commas. */
     public String describe() {
-        return items.isEmpty() ? EngineMessage.of("Reach.Everywhere").toString() : String.join(", ", items);
+        if (items.isEmpty()) {
+            return EngineMessage.of(everywhere ? "Reach.Everywhere" : "Reach.Nowhere")
+                    .toString();
+        }
+        return String.join(", ", items);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Reach reach
-                && items.size() == reach.items.size()
-                && lowerCase(items).equals(lowerCase(reach.items));
+        return other instanceof Reach reach && everywhere == reach.everywhere && items.equals(reach.items);
     }
 
     @Override
     public int hashCode() {
-        return lowerCase(items).hashCode();
-    }
-
-    private static List<String> lowerCase(List<String> names) {
-        return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        return items.hashCode() * 31 + (everywhere ? 1 : 0);
     }
 
     @Override
     public String toString() {
-        return items.isEmpty() ? "everywhere" : String.join(", ", items);
+        return items.isEmpty() ? (everywhere ? "everywhere" : "nowhere") : String.join(", ", items);
     }
 }

@@ -4,21 +4,22 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Where a request goes, read from its path alone, for tokens limited to some items: into an item (a folder or job,
  * reached as {@code /job/a/job/b/…}), into a queue item (its owner is looked up later), or elsewhere. The table below
- * is an allow-list: a path is inside an item only when it is the item, one of its builds, or one of the few things
- * of theirs that a script needs (their API, console, artifacts, workspace, build and stop actions). Anything else
- * under an item (its views, {@code descriptorByName}, a getter that leads back out such as a build's executor) counts
- * as elsewhere, so a route Jenkins or a plugin adds later is refused until it is listed here.
+ * is an allow-list of exact shapes: a path is inside an item only when it is the item, one of its builds, or one of
+ * the few things of theirs that a script needs (their JSON/XML API, console, artifacts, workspace, build and stop
+ * actions). Anything else under an item counts as elsewhere: its views, {@code descriptorByName}, and every getter
+ * that leads back out (a build's executor, a run parameter's other build, a test report's run, the search of an
+ * API object). A route Jenkins or a plugin adds later is refused until it is listed here.
  *
- * <p>The path is read as Stapler reads it, a segment at a time, each decoded once: a {@code %} left after decoding is
- * part of the name (multibranch projects name a branch {@code feature/x} as {@code feature%2Fx}, reached as
- * {@code feature%252Fx}). A path that could be read in two ways, with path parameters ({@code ;}), dot segments, empty
- * segments or encoded slashes or backslashes, is {@link Kind#MALFORMED}.
+ * <p>The path is read as Stapler reads it: a segment at a time, each decoded once, names and keywords compared exactly
+ * (Stapler matches {@code job} and {@code api}, not {@code JOB}). A {@code %} left after decoding is part of the name
+ * (multibranch projects name a branch {@code feature/x} as {@code feature%2Fx}, reached as {@code feature%252Fx}). A
+ * path that could be read in two ways, with path parameters ({@code ;}), dot segments, empty segments or encoded
+ * slashes or backslashes, is {@link Kind#MALFORMED}.
  */
 public final class RequestRoute {
 
@@ -36,52 +37,55 @@ public final class RequestRoute {
         MALFORMED
     }
 
-    private static final RequestRoute ELSEWHERE = new RequestRoute(Kind.ELSEWHERE, List.of(), -1, false);
-    private static final RequestRoute MALFORMED = new RequestRoute(Kind.MALFORMED, List.of(), -1, false);
+    /** The API's formats: {@code api/json} and so on, nothing below them (an {@code Api} object can search). */
+    private static final Set<String> API_FORMATS = Set.of("json", "xml", "python");
+    /** Under an item or a build, these and anything below them: directory listings, which route to files only. */
+    private static final Set<String> ITEM_TREES = Set.of("ws");
 
-    /** Under an item or a build: these and anything below them. */
-    private static final Set<String> ITEM_TREES = Set.of("api", "ws", "wfapi", "badge");
-
-    private static final Set<String> BUILD_TREES =
-            Set.of("api", "artifact", "logtext", "testreport", "parameters", "wfapi", "timestamps", "badge");
-    /**
-     * Under an item or a build: exactly these. Not a folder's {@code createItem}: with {@code mode=copy&from=…} it
-     * reads another item's configuration, which may be outside the reach.
-     */
+    private static final Set<String> BUILD_TREES = Set.of("artifact");
+    /** Under an item or a build: exactly these. */
     private static final Set<String> ITEM_PAGES = Set.of(
             "config.xml",
             "changes",
-            "configsubmit",
-            "dodelete",
+            "configSubmit",
+            "doDelete",
             "disable",
             "enable",
-            "submitdescription",
+            "submitDescription",
             "description",
-            "dowipeoutworkspace");
+            "doWipeOutWorkspace");
 
     private static final Set<String> BUILD_PAGES = Set.of(
             "console",
-            "consoletext",
-            "consolefull",
+            "consoleText",
+            "consoleFull",
             "changes",
-            "configsubmit",
-            "submitdescription",
-            "dodelete",
-            "togglelogkeep");
-    /** The actions that run builds: {@link Operation#RUN}. */
-    private static final Set<String> ITEM_RUNS = Set.of("build", "buildwithparameters");
+            "configSubmit",
+            "submitDescription",
+            "doDelete",
+            "toggleLogKeep");
+    /** A build's log as scripts follow it. */
+    private static final Set<String> LOG_TEXT = Set.of("progressiveText", "progressiveHtml");
+    /**
+     * The actions that run builds: {@link Operation#RUN}, whatever the method, since core starts a build on a GET
+     * that carries the job's trigger token.
+     */
+    private static final Set<String> ITEM_RUNS = Set.of("build", "buildWithParameters", "polling");
 
     private static final Set<String> BUILD_RUNS = Set.of("stop", "term", "kill");
-    private static final Set<String> QUEUE_ITEM_RUNS = Set.of("cancelqueue");
+    private static final Set<String> QUEUE_ITEM_RUNS = Set.of("cancelQueue");
+    /** Every name above that runs builds: wherever it ends a path, the request counts as running one. */
+    private static final Set<String> ALL_RUNS =
+            Set.of("build", "buildWithParameters", "polling", "stop", "term", "kill", "cancelQueue", "cancelItem");
     /** The builds' permalinks, as core names them. */
     private static final Set<String> PERMALINKS = Set.of(
-            "lastbuild",
-            "laststablebuild",
-            "lastsuccessfulbuild",
-            "lastfailedbuild",
-            "lastunstablebuild",
-            "lastunsuccessfulbuild",
-            "lastcompletedbuild");
+            "lastBuild",
+            "lastStableBuild",
+            "lastSuccessfulBuild",
+            "lastFailedBuild",
+            "lastUnstableBuild",
+            "lastUnsuccessfulBuild",
+            "lastCompletedBuild");
 
     private final Kind kind;
     private final List<String> item;
@@ -103,67 +107,90 @@ public final class RequestRoute {
     public static RequestRoute of(String path) {
         List<String> segments = segmentsOf(path);
         if (segments == null) {
-            return MALFORMED;
+            return new RequestRoute(Kind.MALFORMED, List.of(), -1, false);
         }
-        if (segments.isEmpty()) {
-            return ELSEWHERE;
+        RequestRoute route = segments.isEmpty() ? null : routeOf(segments);
+        if (route != null) {
+            return route;
         }
-        String first = lower(segments.get(0));
-        if (first.equals("job")) {
-            return intoItem(segments);
-        }
-        if (first.equals("queue")) {
-            return intoQueue(segments);
-        }
-        return ELSEWHERE;
+        boolean runs = !segments.isEmpty() && ALL_RUNS.contains(segments.get(segments.size() - 1));
+        return new RequestRoute(Kind.ELSEWHERE, List.of(), -1, runs);
+    }
+
+    /** The route into an item or a queue item, or {@code null} for elsewhere. */
+    private static RequestRoute routeOf(List<String> segments) {
+        return switch (segments.get(0)) {
+            case "job" -> intoItem(segments);
+            case "queue" -> intoQueue(segments.subList(1, segments.size()));
+            default -> null;
+        };
     }
 
     private static RequestRoute intoItem(List<String> segments) {
         List<String> item = new ArrayList<>();
         int i = 0;
-        while (i + 1 < segments.size() && lower(segments.get(i)).equals("job")) {
+        while (i + 1 < segments.size() && segments.get(i).equals("job")) {
             item.add(segments.get(i + 1));
             i += 2;
         }
+        List<String> rest = segments.subList(i, segments.size());
         if (item.isEmpty()) {
-            return ELSEWHERE;
-        }
-        List<String> rest = lowerCase(segments.subList(i, segments.size()));
-        if (rest.isEmpty() || ITEM_TREES.contains(rest.get(0)) || isOne(rest, ITEM_PAGES)) {
-            return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, false);
+            return null;
         }
         if (isOne(rest, ITEM_RUNS)) {
             return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, true);
         }
+        if (rest.isEmpty() || isApi(rest) || ITEM_TREES.contains(rest.get(0)) || isOne(rest, ITEM_PAGES)) {
+            return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, false);
+        }
         if (isBuild(rest.get(0))) {
             List<String> inBuild = rest.subList(1, rest.size());
-            if (inBuild.isEmpty() || BUILD_TREES.contains(inBuild.get(0)) || isOne(inBuild, BUILD_PAGES)) {
-                return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, false);
-            }
             if (isOne(inBuild, BUILD_RUNS)) {
                 return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, true);
             }
+            if (inBuild.isEmpty()
+                    || isApi(inBuild)
+                    || BUILD_TREES.contains(inBuild.get(0))
+                    || isOne(inBuild, BUILD_PAGES)
+                    || isLogText(inBuild)
+                    || isTestReportApi(inBuild)) {
+                return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, false);
+            }
         }
-        return ELSEWHERE;
+        return null;
     }
 
-    private static RequestRoute intoQueue(List<String> segments) {
-        List<String> rest = lowerCase(segments.subList(1, segments.size()));
-        if (rest.size() == 1 && rest.get(0).equals("cancelitem")) {
+    private static RequestRoute intoQueue(List<String> rest) {
+        if (rest.size() == 1 && rest.get(0).equals("cancelItem")) {
             return new RequestRoute(Kind.QUEUE_ITEM_BY_PARAMETER, List.of(), -1, true);
         }
         if (rest.size() < 2 || !rest.get(0).equals("item") || !isNumber(rest.get(1))) {
-            return ELSEWHERE;
+            return null;
         }
         long id = Long.parseLong(rest.get(1));
         List<String> inItem = rest.subList(2, rest.size());
-        if (inItem.isEmpty() || inItem.get(0).equals("api")) {
-            return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, false);
-        }
         if (isOne(inItem, QUEUE_ITEM_RUNS)) {
             return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, true);
         }
-        return ELSEWHERE;
+        if (inItem.isEmpty() || isApi(inItem)) {
+            return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, false);
+        }
+        return null;
+    }
+
+    /** {@code api/}, {@code api/json}, {@code api/xml} or {@code api/python}, and nothing below. */
+    private static boolean isApi(List<String> rest) {
+        return rest.get(0).equals("api")
+                && (rest.size() == 1 || (rest.size() == 2 && API_FORMATS.contains(rest.get(1))));
+    }
+
+    private static boolean isLogText(List<String> rest) {
+        return rest.size() == 2 && rest.get(0).equals("logText") && LOG_TEXT.contains(rest.get(1));
+    }
+
+    /** A build's test results through their API: {@code testReport/api/json}, nothing else of the report. */
+    private static boolean isTestReportApi(List<String> rest) {
+        return rest.size() > 1 && rest.get(0).equals("testReport") && isApi(rest.subList(1, rest.size()));
     }
 
     private static boolean isOne(List<String> rest, Set<String> names) {
@@ -218,18 +245,6 @@ public final class RequestRoute {
         return segments;
     }
 
-    private static String lower(String segment) {
-        return segment.toLowerCase(Locale.ROOT);
-    }
-
-    private static List<String> lowerCase(List<String> segments) {
-        List<String> lower = new ArrayList<>(segments.size());
-        for (String segment : segments) {
-            lower.add(lower(segment));
-        }
-        return lower;
-    }
-
     public Kind kind() {
         return kind;
     }
@@ -244,12 +259,15 @@ public final class RequestRoute {
         return queueId;
     }
 
-    /** What a request along this route does, made with {@code method}. */
+    /**
+     * What a request along this route does, made with {@code method}: running builds on the routes that do, whatever
+     * the method; reading for GET and HEAD elsewhere (spelled as Jenkins compares them, exactly); a change otherwise.
+     */
     public Operation operation(String method) {
-        if ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method)) {
-            return Operation.READ;
+        if (runs) {
+            return Operation.RUN;
         }
-        return runs ? Operation.RUN : Operation.CHANGE;
+        return "GET".equals(method) || "HEAD".equals(method) ? Operation.READ : Operation.CHANGE;
     }
 
     @Override

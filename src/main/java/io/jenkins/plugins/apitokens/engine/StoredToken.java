@@ -124,7 +124,7 @@ public final class StoredToken {
         hash2 = TokenHash.word(hash, 2);
         hash3 = TokenHash.word(hash, 3);
         expiresAt = expires == null ? Long.MAX_VALUE : expires;
-        reach = items == null ? Reach.EVERYWHERE : Reach.of(items);
+        reach = Reach.stored(items);
     }
 
     private static Long millis(Instant instant) {
@@ -201,11 +201,22 @@ public final class StoredToken {
      * @return what undoes it, or {@code null} when the token was not limited to that item or anything in it
      */
     Runnable followMove(String from, String to) {
-        Reach before = reach;
-        Reach after = before.afterMove(from, to);
-        if (after == before) {
-            return null;
+        Reach after;
+        try {
+            after = reach.afterMove(from, to);
+        } catch (TokenRuleException e) {
+            return null; // a new name no token may hold (too long): keep the old one, which now reaches nothing
         }
+        return after == reach ? null : limitTo(after);
+    }
+
+    /**
+     * Callers hold the user's lock.
+     *
+     * @return what undoes it
+     */
+    Runnable limitTo(Reach after) {
+        Reach before = reach;
         List<String> itemsBefore = items;
         items = new ArrayList<>(after.items());
         reach = after;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -374,7 +375,40 @@ final class TokenChanges {
      * @throws TokenStorageException after the others, for the first user whose tokens could not be saved
      */
     int followItemMove(String from, String to) {
-        int followed = 0;
+        return changeReaches((userId, token) -> token.followMove(from, to));
+    }
+
+    /**
+     * Tokens limited to an item that was deleted no longer name it (nor what was inside it), so that an item created
+     * later under that name is not in their reach. A token that named nothing else is revoked: it can never work
+     * again, and leaving it without items would make it work everywhere.
+     *
+     * @return how many tokens changed, the revoked ones included
+     */
+    int forgetDeletedItem(String deleted) {
+        List<TokenRef> revoke = new ArrayList<>();
+        int changed = changeReaches((userId, token) -> {
+            Reach left = token.reach().without(deleted);
+            if (left == null) {
+                revoke.add(new TokenRef(userId, token.id()));
+                return null;
+            }
+            return left == token.reach() ? null : token.limitTo(left);
+        });
+        revokeAll(revoke, AuditEvent.SYSTEM, "its folders and jobs were deleted");
+        return changed + revoke.size();
+    }
+
+    /**
+     * Applies {@code change} to every user's tokens under that user's lock and saves each user's changes together,
+     * or not at all; a user whose tokens cannot be saved does not hold up the others.
+     *
+     * @param change what to do to one token of a user: what undoes it, or {@code null} when nothing changed
+     * @return how many tokens changed
+     * @throws TokenStorageException after the others, for the first user whose tokens could not be saved
+     */
+    private int changeReaches(BiFunction<String, StoredToken, Runnable> change) {
+        int changed = 0;
         TokenStorageException failed = null;
         for (String userId : repository.userIds()) {
             UserTokens tokens = repository.find(userId);
@@ -384,15 +418,15 @@ final class TokenChanges {
             synchronized (tokens) {
                 List<Runnable> undo = new ArrayList<>();
                 for (StoredToken token : tokens.all()) {
-                    Runnable moved = token.followMove(from, to);
-                    if (moved != null) {
-                        undo.add(moved);
+                    Runnable changedOne = change.apply(userId, token);
+                    if (changedOne != null) {
+                        undo.add(changedOne);
                     }
                 }
                 if (!undo.isEmpty()) {
                     try {
                         saveOrUndo(userId, tokens, () -> undo.forEach(Runnable::run));
-                        followed += undo.size();
+                        changed += undo.size();
                     } catch (TokenStorageException e) {
                         failed = failed == null ? e : failed;
                     }
@@ -402,7 +436,7 @@ final class TokenChanges {
         if (failed != null) {
             throw failed;
         }
-        return followed;
+        return changed;
     }
 
     private void saveOrUndo(String userId, UserTokens tokens, Runnable undo) {

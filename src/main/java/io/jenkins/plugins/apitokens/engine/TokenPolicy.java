@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * The administrator's rules for tokens, all of them: every way of configuring them (the form, JCasC, a setter)
  * builds one of these, and a combination that contradicts itself is refused here, naming the setting to change. The
  * default changes nothing for users' own tokens (no expiry required, no limits, every scope, everywhere, usage
- * tracked); per-build tokens read or run builds and live at most a day. Immutable; build one with {@link #builder()}.
+ * tracked); per-build tokens are read-only and live at most a day. Immutable; build one with {@link #builder()}.
  */
 public final class TokenPolicy {
 
@@ -411,10 +411,9 @@ public final class TokenPolicy {
         private Duration revokeUnusedAfter;
         private boolean buildTokensAllowed = true;
         private Duration buildTokenMaxLifetime = Duration.ofDays(1);
-        /* Read-only or running builds (within the build's own job unless the step names more) unless the
-         * administrator allows more: a Jenkinsfile's author is not always trusted as much as the account its builds
-         * run as. */
-        private Set<Scope> buildTokenScopes = EnumSet.of(Scope.READ_ONLY, Scope.RUN_BUILDS);
+        /* Read-only (in the build's own job unless the step names more) unless the administrator allows more: a
+         * Jenkinsfile's author is not always trusted as much as the account its builds run as. */
+        private Set<Scope> buildTokenScopes = EnumSet.of(Scope.READ_ONLY);
         private boolean tokensForOthersAllowed;
         private List<Integer> expiryWarningDays = List.of(30, 7, 1);
         private Duration maxRotationGrace;

@@ -128,6 +128,16 @@ public final class TokenService {
     }
 
     /**
+     * Tokens limited to the deleted item {@code fullName} (or to items inside it) no longer name it; those that named
+     * nothing else are revoked.
+     *
+     * @return how many tokens changed or were revoked
+     */
+    public int forgetDeletedItem(String fullName) {
+        return changes.forgetDeletedItem(fullName);
+    }
+
+    /**
      * Replaces a token's value, asked for by its owner. The new token keeps name and scope, and its expiry within
      * what the policy allows now: a scope no longer allowed is refused, an expiry beyond today's maximum (or none,
      * where one is now required) is brought within it. The old value stops working.

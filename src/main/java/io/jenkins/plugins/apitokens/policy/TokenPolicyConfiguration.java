@@ -53,7 +53,9 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private int maxTokensPerUser;
     private boolean fullScopeAllowed;
     private boolean readOnlyScopeAllowed;
-    private boolean runBuildsScopeAllowed;
+    /** {@code null} (as in files written before this setting existed): as {@link #fullScopeAllowed}. */
+    private Boolean runBuildsScopeAllowed;
+
     private boolean itemLimitRequired;
     private int ageingAfterMonths;
     private int oldAfterMonths;
@@ -62,6 +64,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private boolean buildTokensAllowed;
     private int buildTokenMaxLifetimeHours;
     private boolean buildTokenFullAccessAllowed;
+    private boolean buildTokenRunBuildsAllowed;
     private String buildTokenUser;
     private boolean tokensForOthersAllowed;
     private String expiryWarningDays;
@@ -205,7 +208,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             case MAX_TOKENS_PER_USER -> maxTokensPerUser = 0;
             case ALLOWED_SCOPES -> {
                 fullScopeAllowed = true;
-                runBuildsScopeAllowed = true;
+                runBuildsScopeAllowed = null;
                 readOnlyScopeAllowed = true;
             }
             case AGE_THRESHOLDS_AGEING, AGE_THRESHOLDS_OLD -> {
@@ -215,7 +218,10 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             case USAGE_TRACKED -> usageTracked = true;
             case REVOKE_UNUSED_AFTER -> revokeUnusedAfterDays = 0;
             case BUILD_TOKEN_MAX_LIFETIME -> buildTokenMaxLifetimeHours = DEFAULT_BUILD_TOKEN_HOURS;
-            case BUILD_TOKEN_SCOPES -> buildTokenFullAccessAllowed = false;
+            case BUILD_TOKEN_SCOPES -> {
+                buildTokenFullAccessAllowed = false;
+                buildTokenRunBuildsAllowed = false;
+            }
             case EXPIRY_WARNING_DAYS -> expiryWarningDays = DEFAULT_WARNING_DAYS;
             case MAX_ROTATION_GRACE -> maxRotationGraceHours = 0;
         }
@@ -231,7 +237,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         if (fullScopeAllowed) {
             scopes.add(Scope.FULL);
         }
-        if (runBuildsScopeAllowed) {
+        if (isRunBuildsScopeAllowed()) {
             scopes.add(Scope.RUN_BUILDS);
         }
         if (readOnlyScopeAllowed) {
@@ -249,13 +255,17 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .buildTokensAllowed(buildTokensAllowed)
                 .buildTokenMaxLifetime(Duration.ofHours(buildTokenMaxLifetimeHours))
                 .itemLimitRequired(itemLimitRequired)
-                .buildTokenScopes(
-                        buildTokenFullAccessAllowed
-                                ? EnumSet.allOf(Scope.class)
-                                : EnumSet.of(Scope.READ_ONLY, Scope.RUN_BUILDS))
+                .buildTokenScopes(buildTokenScopes())
                 .tokensForOthersAllowed(tokensForOthersAllowed)
                 .expiryWarningDays(TokenPolicy.parseWarningDays(expiryWarningDays))
                 .maxRotationGrace(PolicyChecks.hours(maxRotationGraceHours));
+    }
+
+    private Set<Scope> buildTokenScopes() {
+        if (buildTokenFullAccessAllowed) {
+            return EnumSet.allOf(Scope.class);
+        }
+        return buildTokenRunBuildsAllowed ? EnumSet.of(Scope.READ_ONLY, Scope.RUN_BUILDS) : EnumSet.of(Scope.READ_ONLY);
     }
 
     /** Saves the submitted settings only if together they make a valid policy; otherwise keeps the old ones. */
@@ -360,8 +370,12 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /**
+     * Whether users may choose <i>Run builds</i>. Until an administrator decides, it follows <i>Full access</i>: an
+     * instance that kept users from full tokens does not hand them a new way to run builds on upgrade.
+     */
     public boolean isRunBuildsScopeAllowed() {
-        return runBuildsScopeAllowed;
+        return runBuildsScopeAllowed != null ? runBuildsScopeAllowed : fullScopeAllowed;
     }
 
     @DataBoundSetter
@@ -372,6 +386,16 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     public boolean isItemLimitRequired() {
         return itemLimitRequired;
+    }
+
+    public boolean isBuildTokenRunBuildsAllowed() {
+        return buildTokenRunBuildsAllowed;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokenRunBuildsAllowed(boolean buildTokenRunBuildsAllowed) {
+        this.buildTokenRunBuildsAllowed = buildTokenRunBuildsAllowed;
+        save();
     }
 
     @DataBoundSetter

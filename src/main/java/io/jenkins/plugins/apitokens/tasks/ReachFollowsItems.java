@@ -11,8 +11,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Keeps tokens limited to folders and jobs pointing at the same items when those are renamed or moved, as core asks
- * of anything that keeps references to items by full name. Without it a token would stop working after a rename, and
- * would reach whatever item is later created under the old name.
+ * of anything that keeps references to items by full name, and lets go of items that are deleted. Without it a token
+ * would stop working after a rename, and would reach whatever item is later created under the old name.
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -31,6 +31,20 @@ public class ReachFollowsItems extends ItemListener {
             }
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not move API tokens limited to " + oldFullName + " to " + newFullName, e);
+        }
+    }
+
+    @Override
+    public void onDeleted(Item item) {
+        try {
+            int changed = TokenEngine.get().service().forgetDeletedItem(item.getFullName());
+            if (changed > 0) {
+                LOGGER.log(Level.INFO, "{0} API token(s) no longer name the deleted {1}", new Object[] {
+                    changed, item.getFullName()
+                });
+            }
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not update API tokens limited to the deleted " + item.getFullName(), e);
         }
     }
 }

@@ -15,19 +15,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReachTest {
 
     @Test
-    void blankMeansEverywhere() {
+    void blankMeansEverywhereButSeparatorsWithoutNamesAreAMistake() {
         assertSame(Reach.EVERYWHERE, Reach.parse(null));
-        assertSame(Reach.EVERYWHERE, Reach.parse(" , \n "));
+        assertSame(Reach.EVERYWHERE, Reach.parse(" \n "));
         assertTrue(Reach.EVERYWHERE.contains("anything/at/all"));
         assertEquals("everywhere", Reach.EVERYWHERE.describe());
+        TokenRuleException e = assertThrows(TokenRuleException.class, () -> Reach.parse(" , "));
+        assertTrue(e.getMessage().startsWith("Name the folders and jobs"), e.getMessage());
     }
 
     @Test
-    void containsTheItemsAndWhatIsInsideThemIgnoringCase() {
+    void storedItemsThatCannotBeReadReachNothingRatherThanEverything() {
+        assertSame(Reach.EVERYWHERE, Reach.stored(null));
+        assertSame(Reach.NOWHERE, Reach.stored(List.of()));
+        assertSame(Reach.NOWHERE, Reach.stored(List.of("team/../admin")));
+        assertFalse(Reach.NOWHERE.contains("team/app"));
+        assertFalse(Reach.NOWHERE.isEverywhere());
+        assertEquals(List.of("team/app"), Reach.stored(List.of("team/app")).items());
+    }
+
+    @Test
+    void containsTheItemsAndWhatIsInsideThemSpelledExactly() {
         Reach reach = Reach.parse("team/app, /ops/");
         assertEquals(List.of("ops", "team/app"), reach.items());
         assertTrue(reach.contains("team/app"));
-        assertTrue(reach.contains("Team/APP/main"));
+        assertTrue(reach.contains("team/app/main"));
+        assertFalse(reach.contains("Team/APP/main"), "a folder's children are case-sensitive after a restart");
         assertTrue(reach.contains("ops/deploy/prod"));
         assertFalse(reach.contains("team"), "the folder around a listed item is outside");
         assertFalse(reach.contains("team/app2"), "a name that merely starts the same is another item");
@@ -37,9 +50,20 @@ class ReachTest {
 
     @Test
     void dropsRepeatsAndItemsInsideAnotherListedItem() {
-        Reach reach = Reach.parse("team/app\nteam\nTEAM/app\nteam");
+        Reach reach = Reach.parse("team/app\nteam\nteam/app/x\nteam");
         assertEquals(List.of("team"), reach.items());
-        assertEquals(Reach.parse("Team"), reach);
+        assertEquals(Reach.parse("team"), reach);
+    }
+
+    @Test
+    void followsMovesAndForgetsDeletedItems() {
+        Reach reach = Reach.parse("team/app, team/other, ops");
+        assertEquals(Reach.parse("squad/app, squad/other, ops"), reach.afterMove("team", "squad"));
+        assertSame(reach, reach.afterMove("teams", "squad"), "only the item and what is inside it");
+        assertEquals(Reach.parse("ops"), reach.without("team"));
+        assertEquals(Reach.parse("team/other, ops"), reach.without("team/app"));
+        assertSame(reach, reach.without("team/ap"));
+        assertEquals(null, Reach.parse("team/app").without("team"), "nothing left: never everywhere");
     }
 
     @ParameterizedTest

@@ -32,22 +32,29 @@ class RequestRouteTest {
 
     @ParameterizedTest
     @CsvSource({
-        "/job/app/build, RUN",
-        "/job/app/buildWithParameters, RUN",
-        "/job/app/12/stop, RUN",
-        "/job/app/lastBuild/term, RUN",
-        "/job/app/12/kill, RUN",
-        "/queue/item/7/cancelQueue, RUN",
-        "/queue/cancelItem, RUN",
-        "/job/app/configSubmit, CHANGE",
-        "/job/app/config.xml, CHANGE",
-        "/job/app/12/doDelete, CHANGE",
-        "/job/app/api/json, CHANGE"
+        "/job/app/build, RUN, RUN",
+        "/job/app/buildWithParameters, RUN, RUN",
+        "/job/app/polling, RUN, RUN",
+        "/job/app/12/stop, RUN, RUN",
+        "/job/app/lastBuild/term, RUN, RUN",
+        "/job/app/12/kill, RUN, RUN",
+        "/queue/item/7/cancelQueue, RUN, RUN",
+        "/queue/cancelItem, RUN, RUN",
+        "/view/all/job/app/build, RUN, RUN",
+        "/job/app/configSubmit, CHANGE, READ",
+        "/job/app/config.xml, CHANGE, READ",
+        "/job/app/12/doDelete, CHANGE, READ",
+        "/job/app/api/json, CHANGE, READ"
     })
-    void tellsRunningBuildsFromOtherChanges(String path, Operation whenPosted) {
+    void tellsRunningBuildsFromOtherChangesWhateverTheMethod(String path, Operation whenPosted, Operation whenGot) {
+        // Core starts a build on a GET that carries the job's trigger token: running builds is running builds.
         assertEquals(whenPosted, RequestRoute.of(path).operation("POST"));
-        assertEquals(Operation.READ, RequestRoute.of(path).operation("GET"));
-        assertEquals(Operation.READ, RequestRoute.of(path).operation("HEAD"));
+        assertEquals(whenGot, RequestRoute.of(path).operation("GET"));
+        assertEquals(whenGot, RequestRoute.of(path).operation("HEAD"));
+        assertEquals(
+                whenPosted,
+                RequestRoute.of(path).operation("get"),
+                "methods are spelled exactly, as Jenkins reads them");
     }
 
     @ParameterizedTest
@@ -64,6 +71,15 @@ class RequestRouteTest {
                 "/job/app/view/all/job/other/",
                 "/job/app/12/executor/owner/scriptText",
                 "/job/app/12/execution/node/3/",
+                "/job/app/api/search/suggest",
+                "/job/app/api/json/extra",
+                "/job/app/12/parameters/parameter/other/run/consoleText",
+                "/job/app/12/testReport/run/executor/owner/",
+                "/job/app/12/testReport/",
+                "/job/app/wfapi/runs",
+                "/job/app/12/logText/other",
+                "/JOB/app/",
+                "/job/app/API/json",
                 "/job/app/credentials/store/folder/",
                 "/job/app/script",
                 "/job/app/build/extra",

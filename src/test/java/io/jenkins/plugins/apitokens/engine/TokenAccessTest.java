@@ -10,9 +10,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TokenAccessTest {
 
-    /** Queue item 5 builds team/app, 6 builds team/other; 7 is unknown (gone, or not visible to the user). */
-    private static final TokenAccess.QueueItems QUEUE = id ->
-            Map.of(5L, List.of("team", "app"), 6L, List.of("team", "other")).get(id);
+    /**
+     * Queue item 5 builds team/app, 6 builds team/other; 7 is unknown (gone, or not visible to the user). The folders
+     * are team and repo.
+     */
+    private static final TokenAccess.Items ITEMS = new TokenAccess.Items() {
+        @Override
+        public List<String> ownerOfQueueItem(long id) {
+            return Map.of(5L, List.of("team", "app"), 6L, List.of("team", "other"))
+                    .get(id);
+        }
+
+        @Override
+        public boolean isFolder(List<String> item) {
+            return item.equals(List.of("team")) || item.equals(List.of("repo"));
+        }
+    };
 
     private static final Reach TEAM_APP = Reach.parse("team/app");
 
@@ -26,12 +39,20 @@ class TokenAccessTest {
         "RUN_BUILDS, '',       POST, /job/app/12/stop,                   ALLOWED",
         "RUN_BUILDS, '',       POST, /queue/cancelItem,                  ALLOWED",
         "RUN_BUILDS, '',       POST, /job/app/configSubmit,              SCOPE_REFUSES",
-        "RUN_BUILDS, '',       POST, /view/all/job/app/build,            SCOPE_REFUSES",
+        "RUN_BUILDS, '',       POST, /view/all/job/app/build,            ALLOWED",
         "RUN_BUILDS, '',       POST, /job/app/../../scriptText,          SCOPE_REFUSES",
         "RUN_BUILDS, '',       GET,  /computer/,                         ALLOWED",
         "RUN_BUILDS, team/app, POST, /job/team/job/app/buildWithParameters, ALLOWED",
         "RUN_BUILDS, team/app, GET,  /job/team/job/app/lastBuild/api/json, ALLOWED",
-        "RUN_BUILDS, team/app, GET,  /job/TEAM/job/App/,                 ALLOWED",
+        "RUN_BUILDS, team/app, GET,  /job/TEAM/job/App/,                 OUTSIDE_REACH",
+        "READ_ONLY,  '',       GET,  /job/app/build,                     SCOPE_REFUSES",
+        "READ_ONLY,  '',       GET,  /view/all/job/app/buildWithParameters, SCOPE_REFUSES",
+        "READ_ONLY,  team/app, GET,  /job/team/job/app/build,            SCOPE_REFUSES",
+        "FULL,       team,     POST, /job/team/config.xml,               FOLDER_CHANGE",
+        "FULL,       team,     POST, /job/team/doDelete,                 FOLDER_CHANGE",
+        "FULL,       team,     GET,  /job/team/config.xml,               ALLOWED",
+        "FULL,       team/app, GET,  /job/team/job/app/12/parameters/parameter/p/run/consoleText, OUTSIDE_REACH",
+        "FULL,       team/app, GET,  /job/team/job/app/api/search/suggest, OUTSIDE_REACH",
         "RUN_BUILDS, team/app, POST, /job/team/job/app/config.xml,       SCOPE_REFUSES",
         "RUN_BUILDS, team/app, POST, /job/team/job/other/build,          OUTSIDE_REACH",
         "RUN_BUILDS, team/app, GET,  /job/team/,                         OUTSIDE_REACH",
@@ -54,12 +75,13 @@ class TokenAccessTest {
         "FULL,       team,     POST, /scriptText,                        OUTSIDE_REACH"
     })
     void decides(Scope scope, String reach, String method, String path, Decision expected) {
-        assertEquals(expected, TokenAccess.decide(scope, Reach.parse(reach), method, path, null, QUEUE));
+        assertEquals(expected, TokenAccess.decide(scope, Reach.parse(reach), method, path, () -> null, ITEMS));
     }
 
     @ParameterizedTest
     @CsvSource({"5, ALLOWED", "6, OUTSIDE_REACH", "7, OUTSIDE_REACH", "x, OUTSIDE_REACH", "'', OUTSIDE_REACH"})
     void cancellingByIdLooksUpTheQueueItemsOwner(String id, Decision expected) {
-        assertEquals(expected, TokenAccess.decide(Scope.RUN_BUILDS, TEAM_APP, "POST", "/queue/cancelItem", id, QUEUE));
+        assertEquals(
+                expected, TokenAccess.decide(Scope.RUN_BUILDS, TEAM_APP, "POST", "/queue/cancelItem", () -> id, ITEMS));
     }
 }

@@ -187,7 +187,7 @@ class TokenPolicyTest {
     }
 
     @Test
-    void perBuildTokensAlwaysHaveALifetimeAndCannotChangeMoreThanRunningBuildsByDefault() {
+    void perBuildTokensAlwaysHaveALifetimeAndAreReadOnlyByDefault() {
         TokenRuleException e = assertThrows(
                 TokenRuleException.class,
                 () -> TokenPolicy.builder().buildTokenMaxLifetime(null).build());
@@ -195,7 +195,7 @@ class TokenPolicyTest {
         assertThrows(
                 TokenRuleException.class,
                 () -> TokenPolicy.builder().buildTokenMaxLifetime(Duration.ZERO).build());
-        assertEquals(Set.of(Scope.READ_ONLY, Scope.RUN_BUILDS), TokenPolicy.DEFAULT.getBuildTokenScopes());
+        assertEquals(Set.of(Scope.READ_ONLY), TokenPolicy.DEFAULT.getBuildTokenScopes());
         assertEquals(NOW.plus(Duration.ofDays(1)), TokenPolicy.DEFAULT.buildTokenExpiry(NOW));
     }
 

@@ -524,7 +524,7 @@ class TokenServiceTest {
         NewToken app = service.create(
                 "alice", new TokenRequest("app", ExpiryChoice.DEFAULT, null, Reach.parse("team/app, ops")), "alice");
         NewToken folder = service.create(
-                "bob", new TokenRequest("folder", ExpiryChoice.DEFAULT, null, Reach.parse("Team")), "bob");
+                "bob", new TokenRequest("folder", ExpiryChoice.DEFAULT, null, Reach.parse("team")), "bob");
         NewToken everywhere = service.create("bob", TokenRequest.named("everywhere"), "bob");
 
         assertEquals(2, service.followItemMove("team", "squad"));
