@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apitokens.engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.regex.Pattern;
  * Where a token works: everywhere (what its user may reach), or only inside a few folders and jobs, named by their
  * full names ({@code team/app}), and whatever they contain. Names compare exactly, as Stapler's routes and a folder's
  * children after a restart do: a request that spells a name otherwise is refused, never let into a neighbour. A
- * token whose stored items cannot be read works {@link #NOWHERE}. Immutable.
+ * token whose stored items cannot be read works {@link #NOWHERE}. Immutable; serializable as part of a request's
+ * identity.
  */
-public final class Reach {
+public final class Reach implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** No limit: the token works wherever its user may go. */
     public static final Reach EVERYWHERE = new Reach(List.of(), true);

@@ -23,6 +23,7 @@ public final class TokenJson {
                 .element("id", token.id())
                 .element("name", token.name())
                 .element("scope", token.scope().id())
+                .element("everywhere", token.reach().isEverywhere())
                 .element("items", token.reach().items())
                 .element("origin", token.origin().name().toLowerCase(Locale.ROOT))
                 .element(

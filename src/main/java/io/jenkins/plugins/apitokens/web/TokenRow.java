@@ -89,14 +89,14 @@ public final class TokenRow {
         return token.scope().getDisplayName();
     }
 
-    /** The items the token is limited to, as one line. */
-    public String getItemsText() {
-        return String.join(", ", getItems());
+    /** Whether the token works wherever its user may go. */
+    public boolean isEverywhere() {
+        return token.reach().isEverywhere();
     }
 
-    /** The full names of the items the token is limited to; empty when it works everywhere. */
-    public List<String> getItems() {
-        return token.reach().items();
+    /** Where a limited token works, as one line: its items, or "nowhere". */
+    public String getItemsText() {
+        return token.reach().describe();
     }
 
     public String getCreated() {
