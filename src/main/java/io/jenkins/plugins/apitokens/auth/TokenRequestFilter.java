@@ -94,7 +94,7 @@ public class TokenRequestFilter implements Filter {
             case FOLDER_CHANGE:
                 return Messages.TokenRequestFilter_FolderChange(reach.describe());
             case NOT_UNDERSTOOD:
-                return Messages.TokenRequestFilter_NotUnderstood(reach.describe());
+                return Messages.TokenRequestFilter_NotUnderstood(scope.id(), reach.describe());
             case ALLOWED:
             default:
                 break;

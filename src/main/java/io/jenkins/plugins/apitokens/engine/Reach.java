@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.engine;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,7 @@ public final class Reach implements Serializable {
                 kept.add(name);
             }
         }
-        kept.sort(String.CASE_INSENSITIVE_ORDER);
+        kept.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
         return new Reach(kept, false);
     }
 

@@ -74,7 +74,7 @@ public final class RequestRoute {
 
     private static final Set<String> BUILD_RUNS = Set.of("stop", "term", "kill");
     private static final Set<String> QUEUE_ITEM_RUNS = Set.of("cancelQueue");
-    /** Every name above that runs builds: wherever it ends a path, the request counts as running one. */
+    /** Every name above that runs builds: wherever it is in a path that is not inside an item, it counts as running. */
     private static final Set<String> ALL_RUNS =
             Set.of("build", "buildWithParameters", "polling", "stop", "term", "kill", "cancelQueue", "cancelItem");
     /** The builds' permalinks, as core names them. */
@@ -113,7 +113,8 @@ public final class RequestRoute {
         if (route != null) {
             return route;
         }
-        boolean runs = !segments.isEmpty() && ALL_RUNS.contains(segments.get(segments.size() - 1));
+        // Stapler calls a do-action even with segments after it (/job/a/build/x), through views too.
+        boolean runs = segments.stream().anyMatch(ALL_RUNS::contains);
         return new RequestRoute(Kind.ELSEWHERE, List.of(), -1, runs);
     }
 

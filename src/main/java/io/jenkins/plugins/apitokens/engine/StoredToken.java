@@ -205,7 +205,9 @@ public final class StoredToken {
         try {
             after = reach.afterMove(from, to);
         } catch (TokenRuleException e) {
-            return null; // a new name no token may hold (too long): keep the old one, which now reaches nothing
+            // A new name no token may hold (too long): let go of the old one rather than keep it for a newcomer.
+            Reach left = reach.without(from);
+            after = left == null ? Reach.NOWHERE : left;
         }
         return after == reach ? null : limitTo(after);
     }

@@ -47,8 +47,11 @@ public final class TokenAccess {
             if (scope == Scope.FULL) {
                 return Decision.ALLOWED; // the common case costs nothing more than before
             }
-            Operation operation = RequestRoute.of(path).operation(method);
-            return scope.permits(operation) ? Decision.ALLOWED : Decision.SCOPE_REFUSES;
+            RequestRoute route = RequestRoute.of(path);
+            if (route.kind() == RequestRoute.Kind.MALFORMED) {
+                return Decision.NOT_UNDERSTOOD; // Stapler may still route it (it collapses "//"): do not guess
+            }
+            return scope.permits(route.operation(method)) ? Decision.ALLOWED : Decision.SCOPE_REFUSES;
         }
         RequestRoute route = RequestRoute.of(path);
         if (route.kind() == RequestRoute.Kind.MALFORMED) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -375,39 +374,56 @@ final class TokenChanges {
      * @throws TokenStorageException after the others, for the first user whose tokens could not be saved
      */
     int followItemMove(String from, String to) {
-        return changeReaches((userId, token) -> token.followMove(from, to));
+        return changeReaches((userId, tokens, token) -> token.followMove(from, to), true);
     }
 
     /**
      * Tokens limited to an item that was deleted no longer name it (nor what was inside it), so that an item created
      * later under that name is not in their reach. A token that named nothing else is revoked: it can never work
-     * again, and leaving it without items would make it work everywhere.
+     * again, and leaving it without items would make it work everywhere. Unlike other changes, these are kept in
+     * memory even when a user's file cannot be written: undoing them would widen tokens (the next successful save of
+     * that user writes them).
      *
      * @return how many tokens changed, the revoked ones included
      */
     int forgetDeletedItem(String deleted) {
-        List<TokenRef> revoke = new ArrayList<>();
-        int changed = changeReaches((userId, token) -> {
-            Reach left = token.reach().without(deleted);
-            if (left == null) {
-                revoke.add(new TokenRef(userId, token.id()));
-                return null;
+        List<TokenInfo> revoked = new ArrayList<>();
+        try {
+            return changeReaches(
+                    (userId, tokens, token) -> {
+                        Reach left = token.reach().without(deleted);
+                        if (left == null) {
+                            revoked.add(token.info(userId));
+                            tokens.remove(token);
+                            recentlyRevoked.add(new TokenRef(userId, token.id()));
+                            return () -> {};
+                        }
+                        return left == token.reach() ? null : token.limitTo(left);
+                    },
+                    false);
+        } finally {
+            for (TokenInfo token : revoked) {
+                audit.publish(AuditEventType.REVOKED, AuditEvent.SYSTEM, token, "its folders and jobs were deleted");
             }
-            return left == token.reach() ? null : token.limitTo(left);
-        });
-        revokeAll(revoke, AuditEvent.SYSTEM, "its folders and jobs were deleted");
-        return changed + revoke.size();
+        }
+    }
+
+    /** A change to one token's reach, made under its user's lock. */
+    @FunctionalInterface
+    private interface ReachChange {
+        /** @return what undoes it, or {@code null} when nothing changed */
+        Runnable apply(String userId, UserTokens tokens, StoredToken token);
     }
 
     /**
-     * Applies {@code change} to every user's tokens under that user's lock and saves each user's changes together,
-     * or not at all; a user whose tokens cannot be saved does not hold up the others.
+     * Applies {@code change} to every user's tokens under that user's lock and saves each user's changes together; a
+     * user whose tokens cannot be saved does not hold up the others.
      *
-     * @param change what to do to one token of a user: what undoes it, or {@code null} when nothing changed
+     * @param undoOnFailure whether a user's changes are undone when they cannot be saved
      * @return how many tokens changed
      * @throws TokenStorageException after the others, for the first user whose tokens could not be saved
      */
-    private int changeReaches(BiFunction<String, StoredToken, Runnable> change) {
+    private int changeReaches(ReachChange change, boolean undoOnFailure) {
         int changed = 0;
         TokenStorageException failed = null;
         for (String userId : repository.userIds()) {
@@ -417,17 +433,18 @@ final class TokenChanges {
             }
             synchronized (tokens) {
                 List<Runnable> undo = new ArrayList<>();
-                for (StoredToken token : tokens.all()) {
-                    Runnable changedOne = change.apply(userId, token);
+                for (StoredToken token : List.copyOf(tokens.all())) {
+                    Runnable changedOne = change.apply(userId, tokens, token);
                     if (changedOne != null) {
                         undo.add(changedOne);
                     }
                 }
                 if (!undo.isEmpty()) {
+                    changed += undo.size();
                     try {
-                        saveOrUndo(userId, tokens, () -> undo.forEach(Runnable::run));
-                        changed += undo.size();
+                        saveOrUndo(userId, tokens, undoOnFailure ? () -> undo.forEach(Runnable::run) : () -> {});
                     } catch (TokenStorageException e) {
+                        changed -= undoOnFailure ? undo.size() : 0;
                         failed = failed == null ? e : failed;
                     }
                 }

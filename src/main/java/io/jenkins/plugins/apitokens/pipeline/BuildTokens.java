@@ -14,6 +14,7 @@ import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
+import io.jenkins.plugins.apitokens.web.ItemNames;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
@@ -53,10 +54,13 @@ final class BuildTokens {
         return token;
     }
 
-    /** Never everywhere: a build's token works in its own job unless the step names other items. */
+    /**
+     * Never everywhere: a build's token works in its own job unless the step names other items, which must exist and
+     * be visible to the build (it runs as its account here), and are kept as Jenkins spells them.
+     */
     private static Reach reachOf(Run<?, ?> run, String items) {
         Reach named = Reach.parse(items);
-        return named.isEverywhere() ? Reach.of(List.of(run.getParent().getFullName())) : named;
+        return named.isEverywhere() ? Reach.of(List.of(run.getParent().getFullName())) : ItemNames.visible(named);
     }
 
     /** A variable name as typed in a form or a script: trimmed, or {@code null} when blank (not wanted). */

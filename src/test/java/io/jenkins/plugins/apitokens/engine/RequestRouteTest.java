@@ -41,6 +41,8 @@ class RequestRouteTest {
         "/queue/item/7/cancelQueue, RUN, RUN",
         "/queue/cancelItem, RUN, RUN",
         "/view/all/job/app/build, RUN, RUN",
+        "/job/app/build/x, RUN, RUN",
+        "/view/v/job/app/buildWithParameters/x, RUN, RUN",
         "/job/app/configSubmit, CHANGE, READ",
         "/job/app/config.xml, CHANGE, READ",
         "/job/app/12/doDelete, CHANGE, READ",

@@ -546,4 +546,42 @@ class TokenServiceTest {
                 service.get("alice", app.token().id()).reach().items());
         assertEquals(0, service.followItemMove("nowhere", "elsewhere"));
     }
+
+    @Test
+    void aDeletedItemIsForgottenAndATokenWithNothingLeftIsRevokedEvenWhenTheFileCannotBeWritten() {
+        NewToken only = service.create(
+                "alice", new TokenRequest("only", ExpiryChoice.DEFAULT, null, Reach.parse("team/app")), "alice");
+        NewToken two = service.create(
+                "bob", new TokenRequest("two", ExpiryChoice.DEFAULT, null, Reach.parse("team/app, ops")), "bob");
+        NewToken inside = service.create(
+                "bob", new TokenRequest("inside", ExpiryChoice.DEFAULT, null, Reach.parse("team/app/main")), "bob");
+        NewToken unrelated = service.create(
+                "bob", new TokenRequest("other", ExpiryChoice.DEFAULT, null, Reach.parse("team/app2")), "bob");
+        repository.failSaves = true;
+        assertThrows(TokenStorageException.class, () -> service.forgetDeletedItem("team/app"));
+        repository.failSaves = false;
+
+        assertFalse(service.verify("alice", only.value(), "ip").isAccepted(), "revoked, though not yet on disk");
+        assertFalse(service.verify("bob", inside.value(), "ip").isAccepted());
+        assertEquals(
+                List.of("ops"), service.get("bob", two.token().id()).reach().items(), "never widened back");
+        assertEquals(
+                List.of("team/app2"),
+                service.get("bob", unrelated.token().id()).reach().items());
+        assertTrue(audit.events.stream()
+                .anyMatch(e -> e.type() == AuditEventType.REVOKED
+                        && "its folders and jobs were deleted".equals(e.detail())
+                        && only.token().id().equals(e.tokenId())));
+        assertEquals(0, service.forgetDeletedItem("team/app"), "once is enough");
+    }
+
+    @Test
+    void aMoveToANameNoTokenMayHoldLetsGoOfTheOldName() {
+        NewToken token = service.create(
+                "alice", new TokenRequest("t", ExpiryChoice.DEFAULT, null, Reach.parse("team/app")), "alice");
+        service.followItemMove("team", "x".repeat(1001));
+        assertTrue(service.get("alice", token.token().id()).reach().items().isEmpty());
+        assertFalse(service.get("alice", token.token().id()).reach().isEverywhere(), "nowhere, not everywhere");
+        assertFalse(service.get("alice", token.token().id()).reach().contains("team/app"));
+    }
 }

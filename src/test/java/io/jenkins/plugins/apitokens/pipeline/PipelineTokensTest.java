@@ -162,6 +162,15 @@ class PipelineTokensTest {
         assertTrue(log.contains("GET job/team/api/json -> 403"), log);
         assertTrue(log.contains("GET me/api/json -> 403"), log);
         assertEquals(0, sibling.getBuilds().size(), "the sibling never ran");
+
+        WorkflowJob typo = team.createProject(WorkflowJob.class, "typo");
+        typo.setDefinition(
+                new CpsFlowDefinition("withJenkinsApiToken(variable: 'T', items: 'team/nope') { echo 'never' }", true));
+        WorkflowRun refused = r.assertBuildStatus(Result.FAILURE, typo.scheduleBuild2(0));
+        assertTrue(
+                JenkinsRule.getLog(refused).contains("There is no folder or job named 'team/nope'"),
+                JenkinsRule.getLog(refused));
+        assertFalse(JenkinsRule.getLog(refused).contains("never"));
     }
 
     @Test
