@@ -32,45 +32,55 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ReachBenchmark {
 
     @Param({"1", "50"})
-    public int items;
+    public int listed;
 
     private Reach reach;
     /** A build's API of the item listed last, so that every listed item is compared. */
     private String buildApi;
-    private TokenAccess.QueueItems queue;
+    private TokenAccess.Items items;
 
     @Setup
     public void setUp() {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < items; i++) {
-            names.add("team/folder-" + (items - 1 - i) + "/app");
+        for (int i = 0; i < listed; i++) {
+            names.add("team/folder-" + (listed - 1 - i) + "/app");
         }
         reach = Reach.of(names);
         String last = reach.items().get(reach.items().size() - 1);
         buildApi = "/job/" + last.replace("/", "/job/") + "/lastBuild/api/json";
         List<String> owner = List.of(last.split("/"));
-        queue = id -> owner;
+        items = new TokenAccess.Items() {
+            @Override
+            public List<String> ownerOfQueueItem(long id) {
+                return owner;
+            }
+
+            @Override
+            public boolean isFolder(List<String> item) {
+                return false;
+            }
+        };
     }
 
     @Benchmark
     public TokenAccess.Decision fullEverywhere() {
         return TokenAccess.decide(
-                Scope.FULL, Reach.EVERYWHERE, "POST", "/job/team/job/folder-0/job/app/build", null, queue);
+                Scope.FULL, Reach.EVERYWHERE, "POST", "/job/team/job/folder-0/job/app/build", () -> null, items);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedBuildApi() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, null, queue);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, () -> null, items);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedQueueItem() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", "/queue/item/1234/api/json", null, queue);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", "/queue/item/1234/api/json", () -> null, items);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedRefused() {
         return TokenAccess.decide(
-                Scope.RUN_BUILDS, reach, "GET", "/view/all/job/team/job/other/api/json", null, queue);
+                Scope.RUN_BUILDS, reach, "GET", "/view/all/job/team/job/other/api/json", () -> null, items);
     }
 }
