@@ -514,17 +514,14 @@ class TokenServiceTest {
                 () -> service.rotate("alice", everywhere.token().id(), "alice", null));
         assertTrue(rotate.getMessage().startsWith("Tokens must now be limited"), rotate.getMessage());
         assertTrue(service.verify("alice", everywhere.value(), "ip").isAccepted(), "the existing token still works");
-        NewToken narrow = service.create(
-                "alice", new TokenRequest("narrow", ExpiryChoice.DEFAULT, null, Reach.parse("team")), "alice");
+        NewToken narrow = limited("alice", "narrow", "team");
         assertEquals(List.of("team"), narrow.token().reach().items());
     }
 
     @Test
     void limitedTokensFollowARenamedOrMovedItem() {
-        NewToken app = service.create(
-                "alice", new TokenRequest("app", ExpiryChoice.DEFAULT, null, Reach.parse("team/app, ops")), "alice");
-        NewToken folder = service.create(
-                "bob", new TokenRequest("folder", ExpiryChoice.DEFAULT, null, Reach.parse("team")), "bob");
+        NewToken app = limited("alice", "app", "team/app, ops");
+        NewToken folder = limited("bob", "folder", "team");
         NewToken everywhere = service.create("bob", TokenRequest.named("everywhere"), "bob");
 
         assertEquals(2, service.followItemMove("team", "squad"));
@@ -549,14 +546,10 @@ class TokenServiceTest {
 
     @Test
     void aDeletedItemIsForgottenAndATokenWithNothingLeftIsRevokedEvenWhenTheFileCannotBeWritten() {
-        NewToken only = service.create(
-                "alice", new TokenRequest("only", ExpiryChoice.DEFAULT, null, Reach.parse("team/app")), "alice");
-        NewToken two = service.create(
-                "bob", new TokenRequest("two", ExpiryChoice.DEFAULT, null, Reach.parse("team/app, ops")), "bob");
-        NewToken inside = service.create(
-                "bob", new TokenRequest("inside", ExpiryChoice.DEFAULT, null, Reach.parse("team/app/main")), "bob");
-        NewToken unrelated = service.create(
-                "bob", new TokenRequest("other", ExpiryChoice.DEFAULT, null, Reach.parse("team/app2")), "bob");
+        NewToken only = limited("alice", "only", "team/app");
+        NewToken two = limited("bob", "two", "team/app, ops");
+        NewToken inside = limited("bob", "inside", "team/app/main");
+        NewToken unrelated = limited("bob", "other", "team/app2");
         repository.failSaves = true;
         assertThrows(TokenStorageException.class, () -> service.forgetDeletedItem("team/app"));
         repository.failSaves = false;
@@ -577,11 +570,15 @@ class TokenServiceTest {
 
     @Test
     void aMoveToANameNoTokenMayHoldLetsGoOfTheOldName() {
-        NewToken token = service.create(
-                "alice", new TokenRequest("t", ExpiryChoice.DEFAULT, null, Reach.parse("team/app")), "alice");
+        NewToken token = limited("alice", "t", "team/app");
         service.followItemMove("team", "x".repeat(1001));
         assertTrue(service.get("alice", token.token().id()).reach().items().isEmpty());
         assertFalse(service.get("alice", token.token().id()).reach().isEverywhere(), "nowhere, not everywhere");
         assertFalse(service.get("alice", token.token().id()).reach().contains("team/app"));
+    }
+
+    /** A full token of {@code user}'s own, limited to {@code items}. */
+    private NewToken limited(String user, String name, String items) {
+        return service.create(user, new TokenRequest(name, ExpiryChoice.DEFAULT, null, Reach.parse(items)), user);
     }
 }
