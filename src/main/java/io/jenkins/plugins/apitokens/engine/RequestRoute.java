@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where a request goes, read from its path alone, for tokens limited to some items: into an item (a folder or job,
@@ -74,9 +76,12 @@ public final class RequestRoute {
 
     private static final Set<String> BUILD_RUNS = Set.of("stop", "term", "kill");
     private static final Set<String> QUEUE_ITEM_RUNS = Set.of("cancelQueue");
+    /** Core's {@code /queue/cancelItem?id=…}. */
+    private static final String CANCEL_ITEM = "cancelItem";
     /** Every name above that runs builds: wherever it is in a path that is not inside an item, it counts as running. */
-    private static final Set<String> ALL_RUNS =
-            Set.of("build", "buildWithParameters", "polling", "stop", "term", "kill", "cancelQueue", "cancelItem");
+    private static final Set<String> ALL_RUNS = Stream.of(ITEM_RUNS, BUILD_RUNS, QUEUE_ITEM_RUNS, Set.of(CANCEL_ITEM))
+            .flatMap(Set::stream)
+            .collect(Collectors.toUnmodifiableSet());
     /** The builds' permalinks, as core names them. */
     private static final Set<String> PERMALINKS = Set.of(
             "lastBuild",
@@ -162,7 +167,7 @@ public final class RequestRoute {
     }
 
     private static RequestRoute intoQueue(List<String> rest) {
-        if (rest.size() == 1 && rest.get(0).equals("cancelItem")) {
+        if (rest.size() == 1 && rest.get(0).equals(CANCEL_ITEM)) {
             return new RequestRoute(Kind.QUEUE_ITEM_BY_PARAMETER, List.of(), -1, true);
         }
         if (rest.size() < 2 || !rest.get(0).equals("item") || !isNumber(rest.get(1))) {

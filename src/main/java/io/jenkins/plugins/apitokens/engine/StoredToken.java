@@ -104,6 +104,7 @@ public final class StoredToken {
         this.scope = scope;
         // A plain list: XStream cannot write the JDK's immutable ones without opening java.util.
         this.items = reach.isEverywhere() ? null : new ArrayList<>(reach.items());
+        this.reach = reach;
         this.origin = origin;
         this.originDetail = originDetail;
         this.created = created.toEpochMilli();
@@ -114,6 +115,7 @@ public final class StoredToken {
     /** XStream skips the constructor: derive what is not stored. */
     private Object readResolve() {
         deriveFromStoredFields();
+        reach = Reach.stored(items);
         return this;
     }
 
@@ -124,7 +126,6 @@ public final class StoredToken {
         hash2 = TokenHash.word(hash, 2);
         hash3 = TokenHash.word(hash, 3);
         expiresAt = expires == null ? Long.MAX_VALUE : expires;
-        reach = Reach.stored(items);
     }
 
     private static Long millis(Instant instant) {
