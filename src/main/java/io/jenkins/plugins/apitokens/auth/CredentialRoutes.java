@@ -1,6 +1,5 @@
 package io.jenkins.plugins.apitokens.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,9 +28,10 @@ final class CredentialRoutes {
 
     private CredentialRoutes() {}
 
-    static boolean managesCredentials(HttpServletRequest request) {
-        List<String> segments = segmentsOf(request);
-        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    /** @param path below Jenkins' context, as the client sent it */
+    static boolean managesCredentials(String path, String method) {
+        List<String> segments = segmentsOf(path);
+        boolean reading = "GET".equals(method) || "HEAD".equals(method);
         if (!segments.isEmpty() && READ_ONLY_ROOTS.contains(segments.get(0)) && !reading) {
             return true;
         }
@@ -50,11 +50,8 @@ final class CredentialRoutes {
         return false;
     }
 
-    /** The path below the context, as lower-case segments without path parameters, each decoded once. */
-    static List<String> segmentsOf(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        String path = context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    /** The path as lower-case segments without path parameters, each decoded once. */
+    private static List<String> segmentsOf(String path) {
         List<String> segments = new ArrayList<>();
         for (String raw : path.split("/")) {
             int parameters = raw.indexOf(';');

@@ -70,7 +70,12 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
      * author a lasting credential; a narrowed token must not widen itself by minting another.
      */
     public boolean mayManageCredentials() {
-        return origin != TokenOrigin.BUILD && scope == Scope.FULL && reach.isEverywhere();
+        return origin != TokenOrigin.BUILD && !isNarrowed();
+    }
+
+    /** Whether the token may do less than its user: a scope other than full access, or a limit to some items. */
+    public boolean isNarrowed() {
+        return scope != Scope.FULL || !reach.isEverywhere();
     }
 
     @Override

@@ -76,16 +76,12 @@ public class TokenRequestFilter implements Filter {
     private static String refusalOf(TokenAuthentication token, HttpServletRequest request) {
         Scope scope = token.scope();
         Reach reach = token.reach();
-        if (isWebSocket(request) && !(scope == Scope.FULL && reach.isEverywhere())) {
+        if (isWebSocket(request) && token.isNarrowed()) {
             return Messages.TokenRequestFilter_WebSockets(scope.id(), reach.describe());
         }
+        String path = pathOf(request);
         TokenAccess.Decision decision = TokenAccess.decide(
-                scope,
-                reach,
-                request.getMethod(),
-                pathOf(request),
-                () -> request.getParameter("id"),
-                JenkinsItems.INSTANCE);
+                scope, reach, request.getMethod(), path, () -> request.getParameter("id"), JenkinsItems.INSTANCE);
         switch (decision) {
             case SCOPE_REFUSES:
                 return Messages.TokenRequestFilter_ScopeRefuses(scope.id());
@@ -99,7 +95,7 @@ public class TokenRequestFilter implements Filter {
             default:
                 break;
         }
-        if (!token.mayManageCredentials() && CredentialRoutes.managesCredentials(request)) {
+        if (!token.mayManageCredentials() && CredentialRoutes.managesCredentials(path, request.getMethod())) {
             return Messages.TokenRequestFilter_CredentialsRefused();
         }
         return null;
