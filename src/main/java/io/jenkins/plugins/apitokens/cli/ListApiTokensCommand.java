@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.cli;
 import hudson.Extension;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.coretokens.EveryToken;
+import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import java.util.Locale;
@@ -29,9 +30,7 @@ public class ListApiTokensCommand extends ApiTokenCommand {
                     token.name(),
                     token.origin().name().toLowerCase(Locale.ROOT),
                     token.scope().id(),
-                    token.reach().isEverywhere()
-                            ? "*"
-                            : String.join(",", token.reach().items()),
+                    itemsColumn(token.reach()),
                     token.created().equals(TokenInfo.UNKNOWN_CREATION)
                             ? "unknown"
                             : token.created().toString(),
@@ -41,5 +40,13 @@ public class ListApiTokensCommand extends ApiTokenCommand {
                     token.isRetiring() ? token.replacedBy() : "-"));
         }
         return 0;
+    }
+
+    /** {@code *} for everywhere, the items separated by commas, or {@code nowhere}. */
+    private static String itemsColumn(Reach reach) {
+        if (reach.isEverywhere()) {
+            return "*";
+        }
+        return reach.items().isEmpty() ? "nowhere" : String.join(",", reach.items());
     }
 }
