@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apitokens.auth;
 
+import io.jenkins.plugins.apitokens.engine.Operation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class CredentialRoutes {
     /** @param path below Jenkins' context, as the client sent it */
     static boolean managesCredentials(String path, String method) {
         List<String> segments = segmentsOf(path);
-        boolean reading = "GET".equals(method) || "HEAD".equals(method);
+        boolean reading = Operation.ofMethod(method) == Operation.READ;
         if (!segments.isEmpty() && READ_ONLY_ROOTS.contains(segments.get(0)) && !reading) {
             return true;
         }

@@ -10,5 +10,13 @@ public enum Operation {
     /** Starting a build (with or without parameters), stopping one, cancelling a queue item. */
     RUN,
     /** Every other request that may change something. */
-    CHANGE
+    CHANGE;
+
+    /**
+     * What a request made with {@code method} does where no route says more: reading for GET and HEAD (spelled as
+     * Jenkins compares them, exactly), a change otherwise.
+     */
+    public static Operation ofMethod(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) ? READ : CHANGE;
+    }
 }

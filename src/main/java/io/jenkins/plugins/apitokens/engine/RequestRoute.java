@@ -267,13 +267,13 @@ public final class RequestRoute {
 
     /**
      * What a request along this route does, made with {@code method}: running builds on the routes that do, whatever
-     * the method; reading for GET and HEAD elsewhere (spelled as Jenkins compares them, exactly); a change otherwise.
+     * the method; otherwise what the method says.
      */
     public Operation operation(String method) {
         if (runs) {
             return Operation.RUN;
         }
-        return "GET".equals(method) || "HEAD".equals(method) ? Operation.READ : Operation.CHANGE;
+        return Operation.ofMethod(method);
     }
 
     @Override
