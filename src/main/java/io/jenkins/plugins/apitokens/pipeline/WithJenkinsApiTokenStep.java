@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.web.ItemNames;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -73,6 +74,13 @@ public class WithJenkinsApiTokenStep extends Step {
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
+
+        public DescriptorImpl() {
+            // The step takes the wrapper's fields: the wrapper's help pages serve both.
+            for (String field : List.of("variable", "userVariable", "scope", "items")) {
+                addHelpFileRedirect(field, JenkinsApiTokenBuildWrapper.class, field);
+            }
+        }
 
         @Override
         public String getFunctionName() {

@@ -334,6 +334,29 @@ class PipelineTokensTest {
     }
 
     @Test
+    void eachFieldOfTheStepIsExplainedByTheWrappersHelpPage() throws Exception {
+        r.jenkins.setAuthorizationStrategy(hudson.security.AuthorizationStrategy.UNSECURED); // runs as anonymous
+        List<String> fields = List.of("variable", "userVariable", "scope", "items");
+        List<String> stepHelp = r.executeOnServer(() -> fields.stream()
+                .map(field -> r.jenkins
+                        .getDescriptorByType(WithJenkinsApiTokenStep.DescriptorImpl.class)
+                        .getHelpFile(field))
+                .toList());
+        List<String> wrapperHelp = r.executeOnServer(() -> fields.stream()
+                .map(field -> r.jenkins
+                        .getDescriptorByType(JenkinsApiTokenBuildWrapper.DescriptorImpl.class)
+                        .getHelpFile(field))
+                .toList());
+        assertEquals(wrapperHelp, stepHelp);
+        JenkinsRule.WebClient wc = r.createWebClient();
+        for (String help : stepHelp) {
+            assertNotNull(help, "every field has help");
+            String page = wc.goTo(help.substring(1), null).getWebResponse().getContentAsString();
+            assertFalse(page.isBlank(), help);
+        }
+    }
+
+    @Test
     void theSweepRevokesTokensOfBuildsThatAreOver() throws Exception {
         WorkflowRun finished = run("echo 'done'", Result.SUCCESS);
         NewToken leftOver = TokenEngine.get()
