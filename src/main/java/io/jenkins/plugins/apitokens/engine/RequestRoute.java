@@ -139,20 +139,21 @@ public final class RequestRoute {
             item.add(segments.get(i + 1));
             i += 2;
         }
-        List<String> rest = segments.subList(i, segments.size());
         if (item.isEmpty()) {
             return null;
         }
+        List<String> name = List.copyOf(item);
+        List<String> rest = segments.subList(i, segments.size());
         if (isOne(rest, ITEM_RUNS)) {
-            return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, true);
+            return new RequestRoute(Kind.ITEM, name, -1, true);
         }
         if (rest.isEmpty() || isApi(rest) || ITEM_TREES.contains(rest.get(0)) || isOne(rest, ITEM_PAGES)) {
-            return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, false);
+            return new RequestRoute(Kind.ITEM, name, -1, false);
         }
         if (isBuild(rest.get(0))) {
             List<String> inBuild = rest.subList(1, rest.size());
             if (isOne(inBuild, BUILD_RUNS)) {
-                return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, true);
+                return new RequestRoute(Kind.ITEM, name, -1, true);
             }
             if (inBuild.isEmpty()
                     || isApi(inBuild)
@@ -160,7 +161,7 @@ public final class RequestRoute {
                     || isOne(inBuild, BUILD_PAGES)
                     || isLogText(inBuild)
                     || isTestReportApi(inBuild)) {
-                return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, false);
+                return new RequestRoute(Kind.ITEM, name, -1, false);
             }
         }
         return null;

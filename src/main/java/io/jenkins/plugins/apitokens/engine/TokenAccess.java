@@ -43,19 +43,15 @@ public final class TokenAccess {
      */
     public static Decision decide(
             Scope scope, Reach reach, String method, String path, Supplier<String> idParameter, Items items) {
-        if (reach.isEverywhere()) {
-            if (scope == Scope.FULL) {
-                return Decision.ALLOWED; // the common case costs nothing more than before
-            }
-            RequestRoute route = RequestRoute.of(path);
-            if (route.kind() == RequestRoute.Kind.MALFORMED) {
-                return Decision.NOT_UNDERSTOOD; // Stapler may still route it (it collapses "//"): do not guess
-            }
-            return scope.permits(route.operation(method)) ? Decision.ALLOWED : Decision.SCOPE_REFUSES;
+        if (reach.isEverywhere() && scope == Scope.FULL) {
+            return Decision.ALLOWED; // the common case costs nothing more than before
         }
         RequestRoute route = RequestRoute.of(path);
         if (route.kind() == RequestRoute.Kind.MALFORMED) {
-            return Decision.NOT_UNDERSTOOD;
+            return Decision.NOT_UNDERSTOOD; // Stapler may still route it (it collapses "//"): do not guess
+        }
+        if (reach.isEverywhere()) {
+            return scope.permits(route.operation(method)) ? Decision.ALLOWED : Decision.SCOPE_REFUSES;
         }
         List<String> item =
                 switch (route.kind()) {
