@@ -63,9 +63,12 @@ final class BuildTokens {
         return named.isEverywhere() ? Reach.of(List.of(run.getParent().getFullName())) : ItemNames.visible(named);
     }
 
-    /** A variable name as typed in a form or a script: trimmed, or {@code null} when blank (not wanted). */
-    static String variableOrNull(String name) {
-        return name == null || name.isBlank() ? null : name.strip();
+    /**
+     * An optional field (a variable name, a list of items) as typed in a form or a script: trimmed, or {@code null}
+     * when blank (not given).
+     */
+    static String strippedOrNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The scopes a build token may be asked for, for the step's and the wrapper's forms. */

@@ -63,7 +63,7 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
 
     @DataBoundSetter
     public void setUserVariable(String userVariable) {
-        this.userVariable = BuildTokens.variableOrNull(userVariable);
+        this.userVariable = BuildTokens.strippedOrNull(userVariable);
     }
 
     public String getScope() {
@@ -81,7 +81,7 @@ public class JenkinsApiTokenBuildWrapper extends SimpleBuildWrapper {
 
     @DataBoundSetter
     public void setItems(String items) {
-        this.items = items == null || items.isBlank() ? null : items.strip();
+        this.items = BuildTokens.strippedOrNull(items);
     }
 
     @Override

@@ -46,7 +46,7 @@ public class WithJenkinsApiTokenStep extends Step {
 
     @DataBoundSetter
     public void setUserVariable(String userVariable) {
-        this.userVariable = BuildTokens.variableOrNull(userVariable);
+        this.userVariable = BuildTokens.strippedOrNull(userVariable);
     }
 
     public String getScope() {
@@ -64,7 +64,7 @@ public class WithJenkinsApiTokenStep extends Step {
 
     @DataBoundSetter
     public void setItems(String items) {
-        this.items = items == null || items.isBlank() ? null : items.strip();
+        this.items = BuildTokens.strippedOrNull(items);
     }
 
     @Override
