@@ -138,9 +138,10 @@ public final class TokenService {
     }
 
     /**
-     * Replaces a token's value, asked for by its owner. The new token keeps name and scope, and its expiry within
-     * what the policy allows now: a scope no longer allowed is refused, an expiry beyond today's maximum (or none,
-     * where one is now required) is brought within it. The old value stops working.
+     * Replaces a token's value, asked for by its owner. The new token keeps name, scope and items, and its expiry
+     * within what the policy allows now: a scope no longer allowed is refused, as is a token that works everywhere
+     * where tokens must now be limited to items; an expiry beyond today's maximum (or none, where one is now
+     * required) is brought within it. The old value stops working.
      */
     public NewToken rotate(String userId, String tokenId, String actor) {
         return changes.rotate(userId, tokenId, actor, null);
