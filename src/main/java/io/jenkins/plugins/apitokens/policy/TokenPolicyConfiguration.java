@@ -388,16 +388,6 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         return itemLimitRequired;
     }
 
-    public boolean isBuildTokenRunBuildsAllowed() {
-        return buildTokenRunBuildsAllowed;
-    }
-
-    @DataBoundSetter
-    public void setBuildTokenRunBuildsAllowed(boolean buildTokenRunBuildsAllowed) {
-        this.buildTokenRunBuildsAllowed = buildTokenRunBuildsAllowed;
-        save();
-    }
-
     @DataBoundSetter
     public void setItemLimitRequired(boolean itemLimitRequired) {
         this.itemLimitRequired = itemLimitRequired;
@@ -472,6 +462,16 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setBuildTokenFullAccessAllowed(boolean buildTokenFullAccessAllowed) {
         this.buildTokenFullAccessAllowed = buildTokenFullAccessAllowed;
+        save();
+    }
+
+    public boolean isBuildTokenRunBuildsAllowed() {
+        return buildTokenRunBuildsAllowed;
+    }
+
+    @DataBoundSetter
+    public void setBuildTokenRunBuildsAllowed(boolean buildTokenRunBuildsAllowed) {
+        this.buildTokenRunBuildsAllowed = buildTokenRunBuildsAllowed;
         save();
     }
 
