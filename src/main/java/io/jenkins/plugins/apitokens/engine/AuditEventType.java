@@ -9,5 +9,7 @@ public enum AuditEventType {
     EXPIRED,
     FIRST_USE,
     NEW_PLACE,
-    BULK_REVOKED
+    BULK_REVOKED,
+    /** A request with a token that breaks the policy was refused (at most once an hour per token). */
+    BLOCKED
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Every change to users' tokens: create, mint for a build, rename, rotate, revoke. Each happens under that user's
@@ -31,6 +32,8 @@ final class TokenChanges {
     private final RecentlyRevoked recentlyRevoked;
     /** Build tokens minted since start-up, by run, so a run's end revokes them without a scan. */
     private final Map<String, Set<TokenRef>> liveBuildTokens = new ConcurrentHashMap<>();
+    /** Tokens a user holds outside the engine that count against the per-user maximum; none unless told. */
+    private volatile ToIntFunction<String> keptElsewhere = userId -> 0;
 
     TokenChanges(
             TokenRepository repository,
@@ -45,6 +48,11 @@ final class TokenChanges {
         this.audit = audit;
         this.format = format;
         this.recentlyRevoked = recentlyRevoked;
+    }
+
+    /** See {@link TokenService#countTokensKeptElsewhere}. */
+    void countTokensKeptElsewhere(ToIntFunction<String> count) {
+        this.keptElsewhere = Objects.requireNonNull(count);
     }
 
     /** Creates a token for {@code userId}, asked for by that user ({@code actor}, as the request names them). */
@@ -74,7 +82,7 @@ final class TokenChanges {
         NewToken created;
         synchronized (tokens) {
             requireNameFree(tokens, name, null);
-            rules.checkRoomForOneMore(tokens.countOf(TokenOrigin.USER));
+            rules.checkRoomForOneMore(tokens.countOf(TokenOrigin.USER) + keptElsewhere.applyAsInt(userId));
             created = add(
                     userId,
                     tokens,

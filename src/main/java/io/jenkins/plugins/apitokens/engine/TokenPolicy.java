@@ -37,6 +37,8 @@ public final class TokenPolicy {
     private final List<Integer> expiryWarningDays;
     private final Duration maxRotationGrace;
     private final boolean itemLimitRequired;
+    private final boolean coreTokensGoverned;
+    private final Instant enforcementStart;
 
     /** Warnings before expiry: at most this many, each at most a year ahead. */
     static final int MAX_WARNINGS = 5;
@@ -81,6 +83,8 @@ public final class TokenPolicy {
         this.expiryWarningDays = checkWarningDays(b.expiryWarningDays);
         this.maxRotationGrace = positiveOrNull(b.maxRotationGrace, PolicySetting.MAX_ROTATION_GRACE);
         this.itemLimitRequired = b.itemLimitRequired;
+        this.coreTokensGoverned = b.coreTokensGoverned;
+        this.enforcementStart = b.enforcementStart;
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException(
                     EngineMessage.of("Policy.DefaultAboveMaximum", describe(defaultLifetime), describe(maxLifetime)),
@@ -110,6 +114,8 @@ public final class TokenPolicy {
         b.expiryWarningDays = expiryWarningDays;
         b.maxRotationGrace = maxRotationGrace;
         b.itemLimitRequired = itemLimitRequired;
+        b.coreTokensGoverned = coreTokensGoverned;
+        b.enforcementStart = enforcementStart;
         return b;
     }
 
@@ -288,6 +294,83 @@ public final class TokenPolicy {
         return now.plus(lifetime);
     }
 
+    /**
+     * Whether core's own tokens (its API Token section, legacy tokens included) are held to this policy: their
+     * creation is refused where a core token cannot meet it, and existing ones are judged like the plugin's. On by
+     * default; off leaves core's section as core made it.
+     */
+    public boolean isCoreTokensGoverned() {
+        return coreTokensGoverned;
+    }
+
+    /**
+     * From when a token that breaks this policy is refused ({@link PolicyCompliance}); {@code null} for never. Before
+     * it, such tokens only get marked and their owners told.
+     */
+    public Instant getEnforcementStart() {
+        return enforcementStart;
+    }
+
+    /** Whether tokens that break this policy are refused at {@code now}. */
+    public boolean isEnforcedAt(Instant now) {
+        return enforcementStart != null && !now.isBefore(enforcementStart);
+    }
+
+    /**
+     * Whether core may create a token for a user: a core token always has full access everywhere, never expires on a
+     * core without expiry dates, and may expire only on whole days on a core with them. Nothing is refused when the
+     * policy leaves core's tokens alone.
+     *
+     * @param coreHasExpiry whether this core's tokens can have an expiry date (Jenkins 2.548 and later)
+     * @param lifetime the lifetime asked for, {@code null} for a token that never expires
+     * @param ownTokens how many tokens the user holds already, core's and the plugin's, per-build ones aside
+     * @throws TokenRuleException naming the rule a core token cannot meet, and where to create a token instead
+     */
+    public void checkCoreTokenCreation(boolean coreHasExpiry, Duration lifetime, int ownTokens) {
+        if (!coreTokensGoverned) {
+            return;
+        }
+        EngineMessage reason = null;
+        if (!allowedScopes.contains(Scope.FULL)) {
+            reason = EngineMessage.of("CoreCreation.Scope", scopeList(allowedScopes));
+        } else if (itemLimitRequired) {
+            reason = EngineMessage.of("CoreCreation.NotLimited");
+        } else if (requiresExpiry() && !coreHasExpiry) {
+            reason = EngineMessage.of("CoreCreation.NoExpiryOnThisCore");
+        } else if (requiresExpiry() && lifetime == null) {
+            reason = maxLifetime == null
+                    ? EngineMessage.of("Policy.ExpiryRequired")
+                    : EngineMessage.of("Policy.ExpiryRequiredWithin", describe(maxLifetime));
+        } else if (maxLifetime != null && lifetime != null && lifetime.compareTo(maxLifetime) > 0) {
+            reason = EngineMessage.of("Policy.ExpiryTooLate", describe(maxLifetime));
+        } else if (maxTokensPerUser > 0 && ownTokens >= maxTokensPerUser) {
+            reason = EngineMessage.of("Policy.TooManyTokens", maxTokensPerUser);
+        }
+        if (reason != null) {
+            throw new TokenRuleException(EngineMessage.of("CoreCreation.Refused", reason));
+        }
+    }
+
+    /**
+     * Reads the enforcement date as administrators write it: {@code yyyy-MM-dd}, from 00:00 UTC that day; nothing for
+     * never.
+     *
+     * @throws TokenRuleException for anything else, naming the setting
+     */
+    public static Instant parseEnforcementDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.strip())
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new TokenRuleException(
+                    EngineMessage.of("Policy.EnforcementDate", text.strip()), PolicySetting.ENFORCEMENT_DATE);
+        }
+    }
+
     private static List<Integer> checkWarningDays(List<Integer> days) {
         TreeSet<Integer> distinct = new TreeSet<>(Comparator.reverseOrder());
         boolean inRange = days.stream().allMatch(d -> d != null && d >= 1 && d <= MAX_WARNING_DAYS);
@@ -325,7 +408,7 @@ public final class TokenPolicy {
         return days;
     }
 
-    private static String scopeList(Set<Scope> scopes) {
+    static String scopeList(Set<Scope> scopes) {
         return scopes.stream().map(Scope::id).collect(Collectors.joining(", "));
     }
 
@@ -418,8 +501,22 @@ public final class TokenPolicy {
         private List<Integer> expiryWarningDays = List.of(30, 7, 1);
         private Duration maxRotationGrace;
         private boolean itemLimitRequired;
+        private boolean coreTokensGoverned = true;
+        private Instant enforcementStart;
 
         private Builder() {}
+
+        /** Whether core's own tokens are held to the policy (the default). */
+        public Builder coreTokensGoverned(boolean governed) {
+            this.coreTokensGoverned = governed;
+            return this;
+        }
+
+        /** From when tokens that break the policy are refused; {@code null} for never. */
+        public Builder enforcementStart(Instant start) {
+            this.enforcementStart = start;
+            return this;
+        }
 
         /** Whether new tokens must be limited to some folders and jobs. */
         public Builder itemLimitRequired(boolean required) {

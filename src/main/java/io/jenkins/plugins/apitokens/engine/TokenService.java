@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Every operation on API tokens, for the Jenkins layer: the one door to the engine. Changes are made by
@@ -31,6 +33,7 @@ public final class TokenService {
     private final TokenSweeper sweeper;
     private final TokenNotices notices;
     private final LeakedTokens leaks;
+    private final BlockedUses blocked;
 
     public TokenService(TokenRepository repository, Clock clock, Supplier<TokenPolicy> policy, AuditListener audit) {
         this(repository, clock, policy, audit, NoticeChannel.NONE);
@@ -65,6 +68,37 @@ public final class TokenService {
                 repository, clock, policy, usage, recentlyRevoked, publisher, this.notices::placeToTell);
         this.sweeper = new TokenSweeper(repository, clock, policy, changes, publisher, this.notices);
         this.leaks = new LeakedTokens(repository, changes, this.notices, clock::instant);
+        this.blocked = new BlockedUses(publisher);
+    }
+
+    /**
+     * Counts, against the per-user maximum, the tokens a user holds outside the engine (core's, where the policy
+     * governs them), so that one maximum holds for every token of the user.
+     */
+    public void countTokensKeptElsewhere(ToIntFunction<String> count) {
+        changes.countTokensKeptElsewhere(count);
+    }
+
+    /** How many of the user's tokens in the engine count against the per-user maximum (their own, not retiring). */
+    public int countOwnTokens(String userId) {
+        UserTokens tokens = repository.find(userId);
+        if (tokens == null) {
+            return 0;
+        }
+        synchronized (tokens) {
+            return tokens.countOf(TokenOrigin.USER);
+        }
+    }
+
+    /**
+     * Records that a request with {@code token}, which breaks the policy in force, was refused: into the audit trail
+     * with the refusal's words, at most once an hour per token.
+     *
+     * @return whether it was put into the audit trail now
+     */
+    public boolean announceBlocked(TokenInfo token, List<PolicyBreach> breaches, String source) {
+        String why = PolicyCompliance.refusal(policy.get(), breaches).in(Locale.ENGLISH);
+        return blocked.refused(token, why, source, clock.instant());
     }
 
     public TokenPolicy policy() {

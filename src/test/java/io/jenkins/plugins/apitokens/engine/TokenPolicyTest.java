@@ -261,4 +261,63 @@ class TokenPolicyTest {
         assertTrue(e.getMessage().contains("read-only") && e.getMessage().contains("revoke"), e.getMessage());
         policy.checkScopeForRotation(Scope.READ_ONLY);
     }
+
+    @Test
+    void enforcementStartsAtMidnightUtcOfTheDateGiven() {
+        Instant start = TokenPolicy.parseEnforcementDate(" 2027-01-31 ");
+        assertEquals(Instant.parse("2027-01-31T00:00:00Z"), start);
+        TokenPolicy policy = TokenPolicy.builder().enforcementStart(start).build();
+        assertTrue(policy.isEnforcedAt(start));
+        assertTrue(!policy.isEnforcedAt(start.minusMillis(1)));
+        assertNull(TokenPolicy.parseEnforcementDate(""));
+        assertTrue(!TokenPolicy.DEFAULT.isEnforcedAt(NOW));
+    }
+
+    @Test
+    void anEnforcementDateThatIsNoDateIsRefusedNamingTheSetting() {
+        TokenRuleException e =
+                assertThrows(TokenRuleException.class, () -> TokenPolicy.parseEnforcementDate("31/01/2027"));
+        assertEquals(PolicySetting.ENFORCEMENT_DATE, e.setting());
+        assertTrue(e.getMessage().contains("'31/01/2027' is not a date"), e.getMessage());
+    }
+
+    @Test
+    void coreMayCreateTokensUnderTheDefaultPolicy() {
+        TokenPolicy.DEFAULT.checkCoreTokenCreation(false, null, 100);
+    }
+
+    @Test
+    void coreTokenCreationIsRefusedForEachRuleACoreTokenCannotMeet() {
+        String scope = refusalOfCore(
+                TokenPolicy.builder().allowedScopes(EnumSet.of(Scope.READ_ONLY)).build(), true, Duration.ofDays(7), 0);
+        assertTrue(scope.startsWith("Core's tokens always have full access, and the policy allows only: read-only."), scope);
+        assertTrue(scope.endsWith("create it in the 'API tokens' section of your Security page instead."), scope);
+        assertTrue(refusalOfCore(TokenPolicy.builder().itemLimitRequired(true).build(), true, Duration.ofDays(7), 0)
+                .startsWith("Core's tokens always work everywhere"));
+        TokenPolicy expiring = TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
+        assertTrue(refusalOfCore(expiring, false, null, 0).startsWith("Tokens must have an expiry date, which core's"));
+        assertTrue(refusalOfCore(expiring, true, null, 0).startsWith("Tokens must have an expiry date at most 30 days"));
+        assertTrue(refusalOfCore(expiring, true, Duration.ofDays(31), 0).startsWith("Tokens can live at most 30 days"));
+        expiring.checkCoreTokenCreation(true, Duration.ofDays(30), 0);
+        TokenPolicy maxTwo = TokenPolicy.builder().maxTokensPerUser(2).build();
+        maxTwo.checkCoreTokenCreation(false, null, 1);
+        assertTrue(refusalOfCore(maxTwo, false, null, 2).startsWith("A user can have at most 2 tokens"));
+    }
+
+    @Test
+    void corePolicyLeftAloneRefusesNothing() {
+        TokenPolicy.builder()
+                .allowedScopes(EnumSet.of(Scope.READ_ONLY))
+                .itemLimitRequired(true)
+                .expiryRequired(true)
+                .coreTokensGoverned(false)
+                .build()
+                .checkCoreTokenCreation(false, null, 5);
+    }
+
+    private static String refusalOfCore(TokenPolicy policy, boolean coreHasExpiry, Duration lifetime, int own) {
+        return assertThrows(
+                        TokenRuleException.class, () -> policy.checkCoreTokenCreation(coreHasExpiry, lifetime, own))
+                .getMessage();
+    }
 }
