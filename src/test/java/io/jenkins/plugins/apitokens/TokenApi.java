@@ -44,6 +44,11 @@ public final class TokenApi {
         return TokenEngine.get().service().create(user, TokenRequest.named(name), user);
     }
 
+    /** A full token that never expires, as a fresh instance's policy (90 days by default) allows when asked. */
+    public static NewToken mintNeverExpiring(String user, String name) {
+        return TokenEngine.get().service().create(user, new TokenRequest(name, ExpiryChoice.NEVER, null), user);
+    }
+
     public static NewToken mint(String user, String name, Instant expiry, Scope scope) {
         return TokenEngine.get().service().create(user, new TokenRequest(name, expiry, scope), user);
     }

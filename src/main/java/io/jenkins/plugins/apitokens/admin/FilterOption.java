@@ -21,7 +21,8 @@ public record FilterOption(TokenQuery.Filter filter, String label) {
                 new FilterOption(TokenQuery.Filter.BUILD, Messages.TokenOverview_Filter_Build()),
                 new FilterOption(TokenQuery.Filter.LEGACY, Messages.TokenOverview_Filter_Legacy()),
                 new FilterOption(TokenQuery.Filter.EVERYWHERE, Messages.TokenOverview_Filter_Everywhere()),
-                new FilterOption(TokenQuery.Filter.LIMITED, Messages.TokenOverview_Filter_Limited()));
+                new FilterOption(TokenQuery.Filter.LIMITED, Messages.TokenOverview_Filter_Limited()),
+                new FilterOption(TokenQuery.Filter.BREAKING_POLICY, Messages.TokenOverview_Filter_BreakingPolicy()));
     }
 
     /** A query's filter in words, as the confirmation of a bulk revocation names it. */

@@ -23,8 +23,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 public class TokenCounts {
 
     /** The filters a monitor warns about. */
-    static final List<TokenQuery.Filter> MONITORED =
-            List.of(TokenQuery.Filter.EXPIRING, TokenQuery.Filter.NO_EXPIRY, TokenQuery.Filter.LEGACY);
+    static final List<TokenQuery.Filter> MONITORED = List.of(
+            TokenQuery.Filter.EXPIRING,
+            TokenQuery.Filter.NO_EXPIRY,
+            TokenQuery.Filter.LEGACY,
+            TokenQuery.Filter.BREAKING_POLICY);
 
     private volatile Map<TokenQuery.Filter, Integer> counts;
 
@@ -56,7 +59,7 @@ public class TokenCounts {
     /** How many of {@code tokens} the filter matches now. */
     static int count(TokenQuery.Filter filter, List<TokenInfo> tokens, TokenService service) {
         return new TokenQuery(filter, 0, TokenQuery.Sort.USER, false, 0, 1)
-                .matching(tokens, service.policy().getAgeThresholds(), service.now())
+                .matching(tokens, service.policy(), service.now())
                 .size();
     }
 }

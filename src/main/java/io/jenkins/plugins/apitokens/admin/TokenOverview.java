@@ -16,7 +16,9 @@ import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.web.TokenRow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -102,10 +104,17 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         TokenPolicy policy = service.policy();
         Instant now = service.now();
         TokenQuery query = queryOf(req);
-        TokenQuery.Result result = query.apply(EveryToken.onInstance(service), policy.getAgeThresholds(), now);
+        List<TokenInfo> every = EveryToken.onInstance(service);
+        TokenQuery.Result result = query.apply(every, policy, now);
+        // Judged among all of each user's tokens (the per-user maximum), shown for this page's rows.
+        List<TokenRow> judged = TokenRow.of(every, policy, now);
+        Map<TokenInfo, TokenRow> byToken = new IdentityHashMap<>();
+        for (int i = 0; i < every.size(); i++) {
+            byToken.put(every.get(i), judged.get(i));
+        }
         List<TokenRow> rows = new ArrayList<>();
         for (TokenInfo token : result.tokens()) {
-            rows.add(new TokenRow(token, policy.getAgeThresholds(), now));
+            rows.add(byToken.get(token));
         }
         return new OverviewPage(
                 query, rows, result.total(), result.page(), result.pageCount(), FilterOption.describe(query));
@@ -154,8 +163,7 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
 
     private static List<TokenRef> matchingRefs(StaplerRequest2 req, TokenService service) {
         List<TokenRef> refs = new ArrayList<>();
-        for (TokenInfo token : queryOf(req)
-                .matching(EveryToken.onInstance(service), service.policy().getAgeThresholds(), service.now())) {
+        for (TokenInfo token : queryOf(req).matching(EveryToken.onInstance(service), service.policy(), service.now())) {
             refs.add(EveryToken.refOf(token));
         }
         return refs;

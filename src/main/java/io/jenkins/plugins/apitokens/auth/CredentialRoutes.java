@@ -1,9 +1,6 @@
 package io.jenkins.plugins.apitokens.auth;
 
 import io.jenkins.plugins.apitokens.engine.Operation;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,7 +22,8 @@ final class CredentialRoutes {
     /** First segments under which only reading is allowed: users, their accounts and the security realm. */
     private static final Set<String> READ_ONLY_ROOTS = Set.of("user", "me", "securityrealm", "people", "asynchpeople");
 
-    private static final String CORE_TOKEN_DESCRIPTOR = "jenkins.security.apitokenproperty";
+    /** Core's token descriptor, as core looks it up: by its full name or its short one, wherever the path goes. */
+    private static final Set<String> CORE_TOKEN_DESCRIPTOR = CoreTokenCreation.DESCRIPTOR;
 
     private CredentialRoutes() {}
 
@@ -41,9 +39,12 @@ final class CredentialRoutes {
             if (ANYWHERE.contains(segment) || (segment.equals("api-tokens") && !reading)) {
                 return true;
             }
+            if (CORE_TOKEN_DESCRIPTOR.contains(segment) && !reading) {
+                return true;
+            }
             if (segment.equals("descriptorbyname") && i + 1 < segments.size()) {
                 String descriptor = segments.get(i + 1);
-                if (descriptor.equals(CORE_TOKEN_DESCRIPTOR) || descriptor.contains("credentials")) {
+                if (CORE_TOKEN_DESCRIPTOR.contains(descriptor) || descriptor.contains("credentials")) {
                     return true;
                 }
             }
@@ -53,15 +54,8 @@ final class CredentialRoutes {
 
     /** The path as lower-case segments without path parameters, each decoded once. */
     private static List<String> segmentsOf(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : path.split("/")) {
-            int parameters = raw.indexOf(';');
-            String segment = parameters >= 0 ? raw.substring(0, parameters) : raw;
-            segment = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (!segment.isEmpty()) {
-                segments.add(segment.toLowerCase(Locale.ROOT));
-            }
-        }
-        return segments;
+        return RequestPath.segments(path).stream()
+                .map(segment -> segment.toLowerCase(Locale.ROOT))
+                .toList();
     }
 }

@@ -28,6 +28,7 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
     private final Reach reach;
     private final TokenOrigin origin;
     private final String tokenId;
+    private final boolean retiring;
 
     TokenAuthentication(String username, Collection<? extends GrantedAuthority> authorities, TokenInfo token) {
         super(username, "", authorities);
@@ -35,6 +36,7 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
         this.reach = token == null ? Reach.EVERYWHERE : token.reach();
         this.origin = token == null ? TokenOrigin.CORE : token.origin();
         this.tokenId = token == null ? null : token.id();
+        this.retiring = token != null && token.isRetiring();
     }
 
     /** The same identity as {@code core}'s authentication of a core token, but never kept in a session. */
@@ -67,10 +69,12 @@ public final class TokenAuthentication extends UsernamePasswordAuthenticationTok
     /**
      * Whether the request may create, rotate or reveal tokens and credentials. Only a user's full token that works
      * everywhere may: a per-build token is held by a build script, and must end with the build rather than buy its
-     * author a lasting credential; a narrowed token must not widen itself by minting another.
+     * author a lasting credential; a narrowed token must not widen itself by minting another; the old value of a
+     * rotation, working through its grace period only so scripts can switch, must not rotate its successor (handing
+     * whoever holds the old value a fresh one) nor mint new tokens.
      */
     public boolean mayManageCredentials() {
-        return origin != TokenOrigin.BUILD && !isNarrowed();
+        return origin != TokenOrigin.BUILD && !isNarrowed() && !retiring;
     }
 
     /** Whether the token may do less than its user: a scope other than full access, or a limit to some items. */

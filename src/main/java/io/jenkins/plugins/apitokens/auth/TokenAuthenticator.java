@@ -3,11 +3,15 @@ package io.jenkins.plugins.apitokens.auth;
 import hudson.Extension;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.PolicyBreach;
 import io.jenkins.plugins.apitokens.engine.TokenFormat;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.engine.Verification;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.security.BasicHeaderAuthenticator;
@@ -45,9 +49,10 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
             LOGGER.log(Level.FINE, "Refused an API token for {0}: no such user", username);
             return null;
         }
+        TokenService service = TokenEngine.get().service();
         Verification result;
         try {
-            result = TokenEngine.get().service().verify(user.getId(), password, req.getRemoteAddr());
+            result = service.verify(user.getId(), password, req.getRemoteAddr());
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not check an API token of user " + user.getId(), e);
             return null;
@@ -56,17 +61,30 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
             LOGGER.log(Level.FINE, "Refused an API token for {0}: {1}", new Object[] {username, result.rejection()});
             return null;
         }
+        TokenInfo token = result.token();
+        List<PolicyBreach> breaches = PolicyEnforcement.breachesOf(service, user, token);
+        if (!breaches.isEmpty()) {
+            // Authenticated, but refused by the request filter (403, not 401): the owner learns why.
+            PolicyEnforcement.markBlocked(
+                    req, PolicyEnforcement.refusal(service, token, breaches, req.getRemoteAddr()));
+        }
         try {
             UserDetails details = user.getUserDetailsForImpersonation2();
             // What core's (restricted) User.impersonate(UserDetails) does, without asking the realm twice.
             Authentication authentication =
-                    new TokenAuthentication(details.getUsername(), details.getAuthorities(), result.token());
+                    new TokenAuthentication(details.getUsername(), details.getAuthorities(), token);
             SecurityListener.fireAuthenticated2(details);
             TokenRequestScope.mark(req, result.scope());
             return authentication;
         } catch (UsernameNotFoundException e) {
-            // The token is valid but its user is gone from the security realm: stop here, as core does.
-            throw new ServletException("API token matched for user " + user.getId() + " but the user is unknown", e);
+            // The token is valid but its user is gone from the security realm (an SSO realm that cannot tell answers
+            // with the last groups it saw, never here): refused with 401, as a request without a valid token is,
+            // never a 500 with a stack trace. The value is never tried as a password.
+            LOGGER.log(
+                    Level.FINE,
+                    "Refused an API token of user " + user.getId() + ": the security realm does not know them",
+                    e);
+            return null;
         }
     }
 }

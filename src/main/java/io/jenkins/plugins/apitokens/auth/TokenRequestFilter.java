@@ -2,12 +2,17 @@ package io.jenkins.plugins.apitokens.auth;
 
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
+import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.PluginServletFilter;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.PolicyBreach;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenAccess;
+import io.jenkins.plugins.apitokens.engine.TokenInfo;
+import io.jenkins.plugins.apitokens.engine.TokenService;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
@@ -56,13 +62,19 @@ public class TokenRequestFilter implements Filter {
         Authentication authentication = Jenkins.getAuthentication2();
         if (authentication instanceof TokenAuthentication token) {
             CookieFreeResponse guarded = CookieFreeResponse.of(rsp);
-            String refusal = refusalOf(token, http);
+            String blocked = PolicyEnforcement.blockedRefusal(http);
+            String refusal = blocked != null ? blocked : refusalOf(token, http);
             if (refusal != null) {
                 refuse(guarded, refusal);
                 return;
             }
             chain.doFilter(http, guarded);
         } else if (Boolean.TRUE.equals(http.getAttribute(CORE_TOKEN_ATTRIBUTE))) {
+            String blocked = blockedCoreToken(authentication, http);
+            if (blocked != null) {
+                refuse(CookieFreeResponse.of(rsp), blocked);
+                return;
+            }
             // Core's token, core's identity: only made transient, so no session can keep it either.
             try (ACLContext ignored = ACL.as2(TokenAuthentication.ofCoreToken(authentication))) {
                 chain.doFilter(http, CookieFreeResponse.of(rsp));
@@ -72,6 +84,18 @@ public class TokenRequestFilter implements Filter {
         }
     }
 
+    /** Why a request with a core token that breaks the policy in force is refused; {@code null} when it may go on. */
+    private static String blockedCoreToken(Authentication authentication, HttpServletRequest request) {
+        TokenService service = TokenEngine.get().service();
+        User user = User.getById(authentication.getName(), false);
+        TokenInfo core = PolicyEnforcement.enforcedCoreToken(service, user, request);
+        if (core == null) {
+            return null;
+        }
+        List<PolicyBreach> breaches = PolicyEnforcement.breachesOf(service, user, core);
+        return breaches.isEmpty() ? null : PolicyEnforcement.refusal(service, core, breaches, request.getRemoteAddr());
+    }
+
     /** Why the token may not make this request, or {@code null} when it may. */
     private static String refusalOf(TokenAuthentication token, HttpServletRequest request) {
         Scope scope = token.scope();
@@ -79,7 +103,7 @@ public class TokenRequestFilter implements Filter {
         if (isWebSocket(request) && token.isNarrowed()) {
             return Messages.TokenRequestFilter_WebSockets(scope.id(), reach.describe());
         }
-        String path = pathOf(request);
+        String path = RequestPath.of(request);
         TokenAccess.Decision decision = TokenAccess.decide(
                 scope, reach, request.getMethod(), path, () -> request.getParameter("id"), JenkinsItems.INSTANCE);
         switch (decision) {
@@ -101,14 +125,8 @@ public class TokenRequestFilter implements Filter {
         return null;
     }
 
-    /** The path below Jenkins' context, as the client sent it. */
-    private static String pathOf(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    private static void refuse(HttpServletResponse response, String message) throws IOException {
+    /** A 403 with the refusal's words, as plain text: what every token refusal of the plugin looks like. */
+    static void refuse(HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/plain;charset=UTF-8");
         response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.apitokens.coretokens;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import io.jenkins.plugins.apitokens.engine.TokenService;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -65,26 +69,69 @@ public final class CoreTokens {
         }
         List<TokenInfo> tokens = new ArrayList<>();
         for (ApiTokenStore.HashedToken token : property.getTokenStore().getTokenListSortedByName()) {
-            ApiTokenStats.SingleTokenStats stats = property.getTokenStats().findTokenStatsById(token.getUuid());
-            tokens.add(new TokenInfo(
-                    user.getId(),
-                    token.getUuid(),
-                    token.getName(),
-                    Scope.FULL,
-                    Reach.EVERYWHERE,
-                    token.isLegacy() ? TokenOrigin.LEGACY : TokenOrigin.CORE,
-                    null,
-                    instantOr(token.getCreationDate(), TokenInfo.UNKNOWN_CREATION),
-                    expiryOf(token),
-                    stats.getUseCounter(),
-                    null,
-                    instantOr(stats.getLastUseDate(), null),
-                    null,
-                    null,
-                    java.util.List.of(),
-                    null));
+            tokens.add(infoOf(user, property, token));
         }
         return tokens;
+    }
+
+    /**
+     * The user's core token whose value {@code value} is, found as core finds it when it authenticates a request
+     * (one hash, in memory); {@code null} for none.
+     */
+    public static TokenInfo matching(User user, String value) {
+        ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
+        if (property == null || value == null || value.isEmpty()) {
+            return null;
+        }
+        ApiTokenStore.HashedToken token = property.getTokenStore().findMatchingToken(value);
+        return token == null ? null : infoOf(user, property, token);
+    }
+
+    /** How many core tokens the user has, legacy included. */
+    public static int count(User user) {
+        ApiTokenProperty property = user.getProperty(ApiTokenProperty.class);
+        return property == null
+                ? 0
+                : property.getTokenStore().getTokenListSortedByName().size();
+    }
+
+    /**
+     * One per-user maximum for every token of a user: where the policy governs core's tokens, the engine counts them
+     * with its own when a user creates a token.
+     */
+    @Initializer(after = InitMilestone.EXTENSIONS_AUGMENTED)
+    public static void countAgainstTheMaximum() {
+        TokenService service = TokenEngine.get().service();
+        service.countTokensKeptElsewhere(userId -> {
+            User user = User.getById(userId, false);
+            return user != null && service.policy().isCoreTokensGoverned() ? count(user) : 0;
+        });
+    }
+
+    /** Whether this core's tokens can have an expiry date (Jenkins 2.548 and later). */
+    public static boolean canExpire() {
+        return EXPIRATION_DATE != null;
+    }
+
+    private static TokenInfo infoOf(User user, ApiTokenProperty property, ApiTokenStore.HashedToken token) {
+        ApiTokenStats.SingleTokenStats stats = property.getTokenStats().findTokenStatsById(token.getUuid());
+        return new TokenInfo(
+                user.getId(),
+                token.getUuid(),
+                token.getName(),
+                Scope.FULL,
+                Reach.EVERYWHERE,
+                token.isLegacy() ? TokenOrigin.LEGACY : TokenOrigin.CORE,
+                null,
+                instantOr(token.getCreationDate(), TokenInfo.UNKNOWN_CREATION),
+                expiryOf(token),
+                stats.getUseCounter(),
+                null,
+                instantOr(stats.getLastUseDate(), null),
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     /**

@@ -36,7 +36,8 @@ final class BlockedUses {
         if (last == null ? lastAnnounced.putIfAbsent(ref, now) != null : !lastAnnounced.replace(ref, last, now)) {
             return false; // another request announced it at the same moment
         }
-        audit.publish(AuditEventType.BLOCKED, token.userId(), token, why + (source == null ? "" : " (from " + source + ")"));
+        audit.publish(
+                AuditEventType.BLOCKED, token.userId(), token, why + (source == null ? "" : " (from " + source + ")"));
         return true;
     }
 }

@@ -13,5 +13,10 @@ public enum NoticeType {
     /** The old value of a token rotated with a grace period is still used, and stops working within the hour. */
     RETIRING_IN_USE,
     /** The token was revoked because its value was reported leaked; the place is the reporter's address. */
-    LEAK_REVOKED
+    LEAK_REVOKED,
+    /**
+     * The token breaks the policy in force and is refused from the enforcement date (the notice's time); the place
+     * says which rules it breaks and what to do.
+     */
+    BREAKS_POLICY
 }

@@ -21,14 +21,13 @@ public enum PolicyBreach {
     /** What the owner reads: the rule it breaks and what to do about it. */
     public EngineMessage describe(TokenPolicy policy) {
         return switch (this) {
-            case LIFETIME_BEYOND_MAXIMUM -> EngineMessage.of(
-                    "Breach.LIFETIME_BEYOND_MAXIMUM", TokenPolicy.describe(policy.getMaxLifetime()));
+            case LIFETIME_BEYOND_MAXIMUM ->
+                EngineMessage.of("Breach.LIFETIME_BEYOND_MAXIMUM", TokenPolicy.describe(policy.getMaxLifetime()));
             case NO_EXPIRY -> EngineMessage.of("Breach.NO_EXPIRY");
-            case SCOPE_NOT_ALLOWED -> EngineMessage.of(
-                    "Breach.SCOPE_NOT_ALLOWED", TokenPolicy.scopeList(policy.getAllowedScopes()));
+            case SCOPE_NOT_ALLOWED ->
+                EngineMessage.of("Breach.SCOPE_NOT_ALLOWED", TokenPolicy.scopeList(policy.getAllowedScopes()));
             case NOT_LIMITED -> EngineMessage.of("Breach.NOT_LIMITED");
-            case BEYOND_MAXIMUM_COUNT -> EngineMessage.of(
-                    "Breach.BEYOND_MAXIMUM_COUNT", policy.getMaxTokensPerUser());
+            case BEYOND_MAXIMUM_COUNT -> EngineMessage.of("Breach.BEYOND_MAXIMUM_COUNT", policy.getMaxTokensPerUser());
         };
     }
 

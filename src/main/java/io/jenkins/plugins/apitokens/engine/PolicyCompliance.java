@@ -74,7 +74,10 @@ public final class PolicyCompliance {
      * @return the breaches, empty for a compliant token or one the policy does not judge
      */
     public static List<PolicyBreach> breachesOf(
-            TokenPolicy policy, TokenInfo token, IntSupplier ownCount, Supplier<? extends Collection<TokenInfo>> ownTokens) {
+            TokenPolicy policy,
+            TokenInfo token,
+            IntSupplier ownCount,
+            Supplier<? extends Collection<TokenInfo>> ownTokens) {
         if (!isJudged(policy, token)) {
             return List.of();
         }

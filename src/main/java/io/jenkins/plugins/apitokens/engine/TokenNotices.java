@@ -3,9 +3,16 @@ package io.jenkins.plugins.apitokens.engine;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +76,75 @@ final class TokenNotices {
     /** A notice, and what marks it delivered on its token. */
     private record Due(TokenNotice notice, Runnable markDelivered) {}
 
+    /**
+     * Tells the owners of live tokens that break the policy in force, once per token and enforcement date: before the
+     * date, so they can replace them; after it (a policy tightened later), so they learn why they are refused.
+     * Retiring values are not told: their successor is.
+     *
+     * @param everyToken every token of the instance, core's among them: the engine keeps only its own
+     * @return how many notices went out
+     */
+    int tellPolicyBreaches(TokenPolicy rules, Collection<TokenInfo> everyToken, Instant now) {
+        Instant start = rules.getEnforcementStart();
+        if (start == null) {
+            return 0;
+        }
+        Map<String, List<TokenInfo>> byUser = new TreeMap<>();
+        Map<TokenInfo, List<PolicyBreach>> breaking = PolicyCompliance.assess(rules, everyToken);
+        breaking.forEach((token, breaches) -> {
+            if (!token.isExpiredAt(now) && !token.isRetiring()) {
+                byUser.computeIfAbsent(token.userId(), user -> new ArrayList<>())
+                        .add(token);
+            }
+        });
+        String key = "policy-" + LocalDate.ofInstant(start, ZoneOffset.UTC);
+        int told = 0;
+        for (Map.Entry<String, List<TokenInfo>> user : byUser.entrySet()) {
+            Set<String> coreIds = new HashSet<>();
+            everyToken.stream()
+                    .filter(token -> token.userId().equals(user.getKey())
+                            && token.origin().isCore())
+                    .forEach(token -> coreIds.add(token.id()));
+            try {
+                told += tellPolicyBreaches(user.getKey(), user.getValue(), breaking, rules, key, coreIds);
+            } catch (RuntimeException e) {
+                // One user's store must not keep the others from being told.
+                LOGGER.log(Level.WARNING, "Could not tell user " + user.getKey() + " of tokens breaking the policy", e);
+            }
+        }
+        return told;
+    }
+
+    private int tellPolicyBreaches(
+            String userId,
+            List<TokenInfo> breakingTokens,
+            Map<TokenInfo, List<PolicyBreach>> breaking,
+            TokenPolicy rules,
+            String key,
+            Set<String> coreIds) {
+        UserTokens tokens = repository.findOrCreate(userId);
+        List<Due> due = new ArrayList<>();
+        synchronized (tokens) {
+            for (TokenInfo token : breakingTokens) {
+                String words =
+                        PolicyCompliance.reasons(rules, breaking.get(token)).in(Locale.ENGLISH);
+                TokenNotice notice =
+                        new TokenNotice(NoticeType.BREAKS_POLICY, token, rules.getEnforcementStart(), 0, words);
+                if (token.origin().isCore()) {
+                    if (!tokens.coreNoticeSent(token.id(), key)) {
+                        due.add(new Due(notice, () -> tokens.markCoreNoticeSent(token.id(), key, coreIds)));
+                    }
+                } else {
+                    StoredToken stored = tokens.byId(token.id());
+                    if (stored != null && !stored.noticeSent(key)) {
+                        due.add(new Due(notice, () -> stored.markNoticeSent(key)));
+                    }
+                }
+            }
+        }
+        return deliver(userId, tokens, due);
+    }
+
     /** Delivers the user's due notices; those the channel refuses are due again at the next call. */
     void deliverDue(String userId, TokenPolicy rules, Instant now) {
         UserTokens tokens = repository.find(userId);
@@ -91,7 +167,16 @@ final class TokenNotices {
                 due.add(new Due(revocation, () -> tokens.revocationTold(revocation)));
             }
         }
-        // Outside the lock: a mail server may take its time, and token checks must not wait for it.
+        deliver(userId, tokens, due);
+    }
+
+    /**
+     * Delivers the notices outside the lock (a mail server may take its time, and token checks must not wait for
+     * it), then marks those delivered and saves the user's tokens.
+     *
+     * @return how many were delivered
+     */
+    private int deliver(String userId, UserTokens tokens, List<Due> due) {
         List<Due> delivered = new ArrayList<>();
         for (Due notice : due) {
             try {
@@ -107,7 +192,7 @@ final class TokenNotices {
             }
         }
         if (delivered.isEmpty()) {
-            return;
+            return 0;
         }
         synchronized (tokens) {
             delivered.forEach(notice -> notice.markDelivered().run());
@@ -118,6 +203,7 @@ final class TokenNotices {
                 LOGGER.log(Level.WARNING, "Could not record the notices sent for user " + userId, e);
             }
         }
+        return delivered.size();
     }
 
     private static Due dueOf(String userId, StoredToken token, TokenPolicy rules, Instant now) {

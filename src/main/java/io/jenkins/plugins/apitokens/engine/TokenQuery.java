@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -34,7 +35,9 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
         /** Tokens that work wherever their user may go. */
         EVERYWHERE,
         /** Tokens limited to some folders and jobs. */
-        LIMITED;
+        LIMITED,
+        /** Live tokens that break the policy in force ({@link PolicyCompliance}). */
+        BREAKING_POLICY;
 
         /**
          * The filter named in a URL; {@link #ALL} when none is named.
@@ -154,16 +157,16 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
     }
 
     /** Every token the filter keeps, in order: for bulk actions on "all filtered". */
-    public List<TokenInfo> matching(List<TokenInfo> tokens, AgeThresholds thresholds, Instant now) {
+    public List<TokenInfo> matching(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
         Comparator<TokenInfo> order = descending ? sort.order.reversed() : sort.order;
         return tokens.stream()
-                .filter(predicate(thresholds, now))
+                .filter(predicate(tokens, policy, now))
                 .sorted(order.thenComparing(TokenInfo::userId).thenComparing(TokenInfo::id))
                 .toList();
     }
 
-    public Result apply(List<TokenInfo> tokens, AgeThresholds thresholds, Instant now) {
-        List<TokenInfo> matching = matching(tokens, thresholds, now);
+    public Result apply(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
+        List<TokenInfo> matching = matching(tokens, policy, now);
         int pageCount = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
         int current = Math.min(page, pageCount - 1);
         int from = current * pageSize;
@@ -174,7 +177,9 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
                 pageCount);
     }
 
-    private Predicate<TokenInfo> predicate(AgeThresholds thresholds, Instant now) {
+    /** @param tokens all tokens looked at: a user's count against the maximum depends on their other tokens */
+    private Predicate<TokenInfo> predicate(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
+        AgeThresholds thresholds = policy.getAgeThresholds();
         return switch (filter) {
             case ALL -> token -> true;
             case EXPIRED -> token -> token.isExpiredAt(now);
@@ -186,6 +191,11 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
             case LEGACY -> token -> token.origin() == TokenOrigin.LEGACY;
             case EVERYWHERE -> token -> token.reach().isEverywhere();
             case LIMITED -> token -> !token.reach().isEverywhere();
+            case BREAKING_POLICY -> {
+                Set<TokenInfo> breaking =
+                        PolicyCompliance.assess(policy, tokens).keySet();
+                yield token -> breaking.contains(token) && !token.isExpiredAt(now);
+            }
         };
     }
 }

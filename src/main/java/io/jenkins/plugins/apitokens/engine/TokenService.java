@@ -313,6 +313,17 @@ public final class TokenService {
         return count;
     }
 
+    /**
+     * Tells owners of live tokens that break the policy, where an enforcement date is set, once per token and date
+     * (part of the hourly sweep).
+     *
+     * @param everyToken every token of the instance, core's among them
+     * @return how many notices went out
+     */
+    public int tellPolicyBreaches(Collection<TokenInfo> everyToken) {
+        return notices.tellPolicyBreaches(policy.get(), everyToken, clock.instant());
+    }
+
     /** Delivers what cannot wait for the hourly sweep: uses from new addresses, to owners who asked to be told. */
     public void deliverUrgentNotices() {
         notices.deliverPlaces(policy.get(), clock.instant());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ public final class UserTokens {
      * reporter's address, tab-separated (plain strings, so the file names no class).
      */
     private List<String> revocationsToTell;
+    /**
+     * Which of the user's core tokens were told to break the policy, and for which enforcement date: the id and the
+     * date, space-separated (core keeps the tokens; the plugin keeps only that it told their owner).
+     */
+    private List<String> coreNoticesSent;
 
     /** Whether the owner wants to be told when a token is used from a new address. */
     private volatile boolean placeNoticesWanted;
@@ -167,6 +173,24 @@ public final class UserTokens {
                 revocationsToTell = null;
             }
         }
+    }
+
+    /** Callers hold this object's lock. */
+    boolean coreNoticeSent(String coreTokenId, String key) {
+        return coreNoticesSent != null && coreNoticesSent.contains(coreTokenId + " " + key);
+    }
+
+    /**
+     * Callers hold this object's lock. Forgets what was sent about core tokens the user no longer has.
+     *
+     * @param coreTokenIds the user's core tokens now
+     */
+    void markCoreNoticeSent(String coreTokenId, String key, Collection<String> coreTokenIds) {
+        if (coreNoticesSent == null) {
+            coreNoticesSent = new ArrayList<>();
+        }
+        coreNoticesSent.removeIf(line -> !coreTokenIds.contains(line.substring(0, line.indexOf(' '))));
+        coreNoticesSent.add(coreTokenId + " " + key);
     }
 
     boolean placeNoticesWanted() {

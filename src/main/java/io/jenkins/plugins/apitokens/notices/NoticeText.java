@@ -27,6 +27,7 @@ public final class NoticeText {
             case NEW_PLACE -> Messages.NoticeText_NewPlaceSubject(name);
             case RETIRING_IN_USE -> Messages.NoticeText_RetiringSubject(name);
             case LEAK_REVOKED -> Messages.NoticeText_LeakSubject(name);
+            case BREAKS_POLICY -> Messages.NoticeText_BreaksPolicySubject(name);
         };
     }
 
@@ -49,6 +50,7 @@ public final class NoticeText {
                     case NEW_PLACE -> Messages.NoticeText_NewPlaceBody(name, id, notice.place(), when);
                     case RETIRING_IN_USE -> Messages.NoticeText_RetiringBody(name, id, when);
                     case LEAK_REVOKED -> Messages.NoticeText_LeakBody(name, id, when, notice.place());
+                    case BREAKS_POLICY -> Messages.NoticeText_BreaksPolicyBody(name, id, when, notice.place());
                 };
         return what + "\n\n" + Messages.NoticeText_Where(securityPageOf(owner)) + "\n";
     }

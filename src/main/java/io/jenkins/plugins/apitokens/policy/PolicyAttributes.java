@@ -33,6 +33,7 @@ final class PolicyAttributes {
             case BUILD_TOKEN_SCOPES -> "buildTokenFullAccessAllowed";
             case EXPIRY_WARNING_DAYS -> "expiryWarningDays";
             case MAX_ROTATION_GRACE -> "maxRotationGraceHours";
+            case ENFORCEMENT_DATE -> "enforcementDate";
         };
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,32 @@ final class PolicyChecks {
             return FormValidation.error(Messages.TokenPolicyConfiguration_NoSuchUser(id));
         }
         return FormValidation.ok();
+    }
+
+    /**
+     * A date, and what it would block with the policy as saved: the administrator sees the number before saving,
+     * and confirms it when saving.
+     */
+    static FormValidation enforcementDate(String value, TokenPolicy saved) {
+        Instant start;
+        try {
+            start = TokenPolicy.parseEnforcementDate(value);
+        } catch (TokenRuleException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        if (start == null) {
+            return FormValidation.ok();
+        }
+        int blocked =
+                BlockedTokens.count(saved.toBuilder().enforcementStart(start).build());
+        return blocked == 0
+                ? FormValidation.ok(Messages.TokenPolicyConfiguration_BlocksNone())
+                : FormValidation.warning(Messages.TokenPolicyConfiguration_Blocks(blocked, dateOf(start)));
+    }
+
+    /** A day as the form shows it: the enforcement date starts at 00:00 UTC. */
+    static String dateOf(Instant start) {
+        return java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC).toString();
     }
 
     /** 0 means "no limit"; a negative number is kept as it is, for the engine to refuse by name. */

@@ -6,6 +6,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.admin.TokenCounts;
+import io.jenkins.plugins.apitokens.coretokens.EveryToken;
+import io.jenkins.plugins.apitokens.engine.TokenService;
 import java.util.concurrent.TimeUnit;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -13,7 +15,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 /**
  * Hourly, and a minute after start-up: announces expired tokens and revokes what must go: build tokens whose build
  * is over (it may have ended while Jenkins was down, or never reached the end of its block) and tokens unused for
- * longer than the policy allows.
+ * longer than the policy allows; tells owners of tokens (core's among them) that break the policy where an
+ * enforcement date is set.
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -36,8 +39,11 @@ public class TokenSweep extends AsyncPeriodicWork {
 
     @Override
     protected void execute(TaskListener listener) {
-        int revoked = TokenEngine.get().service().sweep(TokenSweep::isBuilding).size();
+        TokenService service = TokenEngine.get().service();
+        int revoked = service.sweep(TokenSweep::isBuilding).size();
         listener.getLogger().println("Revoked " + revoked + " API tokens");
+        int told = service.tellPolicyBreaches(EveryToken.onInstance(service));
+        listener.getLogger().println("Told owners of " + told + " API tokens that break the policy");
         TokenCounts.get().recount();
     }
 

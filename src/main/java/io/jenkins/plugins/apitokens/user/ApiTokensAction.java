@@ -20,6 +20,7 @@ import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import io.jenkins.plugins.apitokens.web.BreakingTokens;
 import io.jenkins.plugins.apitokens.web.ItemNames;
 import io.jenkins.plugins.apitokens.web.JsonReply;
 import io.jenkins.plugins.apitokens.web.TokenJson;
@@ -27,6 +28,7 @@ import io.jenkins.plugins.apitokens.web.TokenRequester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -82,12 +84,25 @@ public class ApiTokensAction implements Action {
         return TokenRequester.mayManageTokensOf(user);
     }
 
-    /** On the user's menu entry: how many of their tokens expire within 7 days or have expired. */
+    /**
+     * On the user's menu entry: how many of their tokens expire within 7 days or have expired, and how many break the
+     * policy where an enforcement date is set.
+     */
     public Badge getBadge() {
-        int count = service().countExpiringOrExpired(user.getId());
-        return count == 0
-                ? null
-                : new Badge(String.valueOf(count), Messages.ApiTokensAction_Attention(count), Badge.Severity.WARNING);
+        int expiring = service().countExpiringOrExpired(user.getId());
+        int breaking = BreakingTokens.countOf(service(), user);
+        if (expiring + breaking == 0) {
+            return null;
+        }
+        List<String> tooltip = new ArrayList<>();
+        if (expiring > 0) {
+            tooltip.add(Messages.ApiTokensAction_Attention(expiring));
+        }
+        if (breaking > 0) {
+            tooltip.add(Messages.ApiTokensAction_BreakingPolicy(
+                    breaking, BreakingTokens.enforcementDateOf(service().policy())));
+        }
+        return new Badge(String.valueOf(expiring + breaking), String.join("\n", tooltip), Badge.Severity.WARNING);
     }
 
     /** The user's tokens, the plugin's and core's (marked by {@code origin}), as the page lists them. */

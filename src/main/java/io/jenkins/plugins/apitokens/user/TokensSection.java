@@ -3,15 +3,18 @@ package io.jenkins.plugins.apitokens.user;
 import hudson.model.Item;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.coretokens.CoreTokens;
 import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
+import io.jenkins.plugins.apitokens.web.BreakingTokens;
 import io.jenkins.plugins.apitokens.web.TokenRequester;
 import io.jenkins.plugins.apitokens.web.TokenRow;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
 import jenkins.security.ApiTokenProperty;
@@ -39,9 +42,7 @@ public final class TokensSection {
         TokenService service = TokenEngine.get().service();
         TokenPolicy policy = service.policy();
         Instant now = service.now();
-        List<TokenRow> rows = new ArrayList<>();
-        EveryToken.of(service, user).forEach(token -> rows.add(new TokenRow(token, policy.getAgeThresholds(), now)));
-        return rows;
+        return TokenRow.of(EveryToken.of(service, user), policy, now);
     }
 
     /**
@@ -103,6 +104,57 @@ public final class TokensSection {
     public String getAttentionMessage() {
         int count = TokenEngine.get().service().countExpiringOrExpired(user.getId());
         return count == 0 ? null : Messages.TokensSection_Attention(count);
+    }
+
+    /**
+     * How many of the user's tokens break the policy and are refused from its enforcement date, in words; {@code
+     * null} when none do or no date is set. The rows say which and why.
+     */
+    public String getPolicyMessage() {
+        TokenService service = TokenEngine.get().service();
+        int count = BreakingTokens.countOf(service, user);
+        if (count == 0) {
+            return null;
+        }
+        String date = BreakingTokens.enforcementDateOf(service.policy());
+        return service.policy().isEnforcedAt(service.now())
+                ? Messages.TokensSection_Blocked(count, date)
+                : Messages.TokensSection_BlockedFrom(count, date);
+    }
+
+    /**
+     * Why core's section below cannot make a token that meets the policy, in words: shown in place of its <i>Add new
+     * token</i> button; {@code null} when it can (for the shortest lifetime core offers, where core's tokens expire).
+     */
+    public String getCoreCreationRefusal() {
+        TokenService service = TokenEngine.get().service();
+        boolean canExpire = CoreTokens.canExpire();
+        try {
+            service.policy()
+                    .checkCoreTokenCreation(
+                            canExpire,
+                            canExpire ? Duration.ofDays(1) : null,
+                            service.countOwnTokens(user.getId()) + CoreTokens.count(user));
+            return null;
+        } catch (TokenRuleException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The longest lifetime in days core's section may offer, 0 for any: its longer choices are taken off its form
+     * where the policy governs core's tokens, so a user never picks one that is then refused.
+     */
+    public int getCoreMaxLifetimeDays() {
+        TokenPolicy policy = TokenEngine.get().service().policy();
+        Duration max = policy.getMaxLifetime();
+        return policy.isCoreTokensGoverned() && max != null ? (int) max.toDays() : 0;
+    }
+
+    /** Whether core's section may not offer tokens that never expire. */
+    public boolean isCoreExpiryRequired() {
+        TokenPolicy policy = TokenEngine.get().service().policy();
+        return policy.isCoreTokensGoverned() && policy.requiresExpiry();
     }
 
     /** Whether the user asked to be told when a token is used from a new address. */

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.apitokens.web;
 
 import io.jenkins.plugins.apitokens.engine.NewToken;
+import io.jenkins.plugins.apitokens.engine.PolicyBreach;
+import io.jenkins.plugins.apitokens.engine.PolicyCompliance;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONNull;
 import net.sf.json.JSONObject;
@@ -18,7 +21,15 @@ public final class TokenJson {
 
     private TokenJson() {}
 
+    /** A token alone, judged by itself: a new or rotated token, whose place among its user's tokens is its own. */
     public static JSONObject of(TokenInfo token, TokenPolicy policy, Instant now) {
+        return of(token, policy, now, PolicyCompliance.breachesOf(policy, token, () -> 0, List::of));
+    }
+
+    private static JSONObject of(TokenInfo token, TokenPolicy policy, Instant now, List<PolicyBreach> breaches) {
+        List<PolicyBreach> live = token.isExpiredAt(now) ? List.of() : breaches;
+        JSONArray breachIds = new JSONArray();
+        live.forEach(breach -> breachIds.add(breach.id()));
         return new JSONObject()
                 .element("id", token.id())
                 .element("name", token.name())
@@ -42,12 +53,20 @@ public final class TokenJson {
                 .element("useCount", token.useCount())
                 .element("lastUsed", orNull(token.lastUse()))
                 .element("lastUsedFrom", token.lastSource() == null ? JSONNull.getInstance() : token.lastSource())
-                .element("issuedBy", token.issuedBy() == null ? JSONNull.getInstance() : token.issuedBy());
+                .element("issuedBy", token.issuedBy() == null ? JSONNull.getInstance() : token.issuedBy())
+                .element("policyBreaches", breachIds)
+                .element(
+                        "policyBreach",
+                        live.isEmpty()
+                                ? JSONNull.getInstance()
+                                : PolicyCompliance.reasons(policy, live).toString())
+                .element("blocked", !live.isEmpty() && policy.isEnforcedAt(now));
     }
 
     public static JSONObject list(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
+        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(policy, tokens);
         JSONArray array = new JSONArray();
-        tokens.forEach(token -> array.add(of(token, policy, now)));
+        tokens.forEach(token -> array.add(of(token, policy, now, breaches.getOrDefault(token, List.of()))));
         return new JSONObject().element("tokens", array);
     }
 

@@ -4,15 +4,20 @@ import hudson.Util;
 import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.AgeBand;
 import io.jenkins.plugins.apitokens.engine.AgeThresholds;
+import io.jenkins.plugins.apitokens.engine.PolicyBreach;
+import io.jenkins.plugins.apitokens.engine.PolicyCompliance;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenOrigin;
+import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
 import io.jenkins.plugins.apitokens.engine.TokenRef;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -26,11 +31,41 @@ public final class TokenRow {
     private final TokenInfo token;
     private final AgeThresholds thresholds;
     private final Instant now;
+    private final String policyBreach;
+    private final boolean blocked;
 
-    public TokenRow(TokenInfo token, AgeThresholds thresholds, Instant now) {
+    /**
+     * Rows of {@code tokens}, each marked with the rules it breaks: a user's count against the per-user maximum
+     * depends on their other tokens, so the list is judged together.
+     */
+    public static List<TokenRow> of(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
+        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(policy, tokens);
+        List<TokenRow> rows = new ArrayList<>(tokens.size());
+        for (TokenInfo token : tokens) {
+            rows.add(new TokenRow(token, policy, now, breaches.getOrDefault(token, List.of())));
+        }
+        return rows;
+    }
+
+    private TokenRow(TokenInfo token, TokenPolicy policy, Instant now, List<PolicyBreach> breaches) {
         this.token = token;
-        this.thresholds = thresholds;
+        this.thresholds = policy.getAgeThresholds();
         this.now = now;
+        boolean live = !token.isExpiredAt(now);
+        this.policyBreach = breaches.isEmpty() || !live
+                ? null
+                : PolicyCompliance.reasons(policy, breaches).toString();
+        this.blocked = policyBreach != null && policy.isEnforcedAt(now);
+    }
+
+    /** The rules of the policy in force the token breaks, and what to do, in words; {@code null} when none. */
+    public String getPolicyBreach() {
+        return policyBreach;
+    }
+
+    /** Whether it breaks the policy and its requests are refused now (else from the enforcement date, if set). */
+    public boolean isBlocked() {
+        return blocked;
     }
 
     public String getId() {

@@ -99,10 +99,7 @@ class BreakingPolicyVisibilityTest {
 
     /** Core's token, as its section makes it: full access everywhere, no expiry; its id is core's uuid. */
     private static String coreToken() throws IOException {
-        return User.getById("alice", false)
-                .getProperty(ApiTokenProperty.class)
-                .generateNewToken("from core")
-                .tokenUuid;
+        return User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("from core").tokenUuid;
     }
 
     /** Read-only, limited to one job, expiring within the maximum: made under the policy. */
@@ -261,7 +258,10 @@ class BreakingPolicyVisibilityTest {
                 "not the compliant, expired or per-build token");
         for (String ref : List.of("alice/" + before.token().id(), "alice/core:" + core)) {
             DomElement row = rowNamed(breaking, ref);
-            assertEquals("breaks the policy", row.querySelector(".atm-breaks-policy").getTextContent().strip(), ref);
+            assertEquals(
+                    "breaks the policy",
+                    row.querySelector(".atm-breaks-policy").getTextContent().strip(),
+                    ref);
             String reasons = row.querySelector(".atm-breach").getTextContent();
             assertTrue(reasons.contains(NO_EXPIRY), reasons);
             assertTrue(reasons.contains(SCOPE), reasons);
@@ -307,13 +307,19 @@ class BreakingPolicyVisibilityTest {
         strictPolicy();
         enforceFrom(futureDate());
         DomElement row = rowNamed(
-                overviewRows(asAdmin("manage/api-tokens/?filter=breakingPolicy")), "alice/" + before.token().id());
-        assertEquals("breaks the policy", row.querySelector(".atm-breaks-policy").getTextContent().strip());
+                overviewRows(asAdmin("manage/api-tokens/?filter=breakingPolicy")),
+                "alice/" + before.token().id());
+        assertEquals(
+                "breaks the policy",
+                row.querySelector(".atm-breaks-policy").getTextContent().strip());
 
         enforceFrom(PAST_DATE);
         row = rowNamed(
-                overviewRows(asAdmin("manage/api-tokens/?filter=breakingPolicy")), "alice/" + before.token().id());
-        assertEquals("blocked by the policy", row.querySelector(".atm-breaks-policy").getTextContent().strip());
+                overviewRows(asAdmin("manage/api-tokens/?filter=breakingPolicy")),
+                "alice/" + before.token().id());
+        assertEquals(
+                "blocked by the policy",
+                row.querySelector(".atm-breaks-policy").getTextContent().strip());
     }
 
     @Test
@@ -377,7 +383,8 @@ class BreakingPolicyVisibilityTest {
         assertEquals(List.of(), breachIds(restToken("second")));
         JSONObject third = restToken("third");
         assertEquals(List.of("beyond-maximum-count"), breachIds(third));
-        assertTrue(third.getString("policyBreach").contains("Its user holds more than 2 tokens"),
+        assertTrue(
+                third.getString("policyBreach").contains("Its user holds more than 2 tokens"),
                 third.getString("policyBreach"));
     }
 
@@ -397,7 +404,9 @@ class BreakingPolicyVisibilityTest {
         assertEquals(0, result.returnCode(), result.stderr());
         String out = result.stdout();
         assertTrue(out.lines().findFirst().orElseThrow().endsWith("\tBREAKS POLICY"), out);
-        assertEquals("no-expiry,scope-not-allowed,not-limited", breaksPolicyColumn(out, before.token().id()));
+        assertEquals(
+                "no-expiry,scope-not-allowed,not-limited",
+                breaksPolicyColumn(out, before.token().id()));
         assertEquals("no-expiry,scope-not-allowed,not-limited", breaksPolicyColumn(out, core));
         assertEquals("-", breaksPolicyColumn(out, compliant.token().id()));
         assertEquals("-", breaksPolicyColumn(out, expired.token().id()), "expired: not listed as breaking");
@@ -439,8 +448,8 @@ class BreakingPolicyVisibilityTest {
         assertTrue(text.contains("2 live API tokens break the token policy"), text);
         assertTrue(text.contains("set a date from which such tokens are blocked"), text);
         HtmlAnchor link = unenforced.querySelector("a");
-        assertTrue(link.getHrefAttribute().endsWith("manage/api-tokens/?filter=breakingPolicy"),
-                link.getHrefAttribute());
+        assertTrue(
+                link.getHrefAttribute().endsWith("manage/api-tokens/?filter=breakingPolicy"), link.getHrefAttribute());
 
         String date = futureDate();
         enforceFrom(date);
@@ -462,17 +471,22 @@ class BreakingPolicyVisibilityTest {
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
 
         HtmlPage page = wc.goTo("user/alice/security/");
-        DomElement row = page.querySelector(".atm-row[data-token-id='" + before.token().id() + "']");
-        assertEquals("breaks the policy", row.querySelector(".atm-breaks-policy").getTextContent().strip());
+        DomElement row =
+                page.querySelector(".atm-row[data-token-id='" + before.token().id() + "']");
+        assertEquals(
+                "breaks the policy",
+                row.querySelector(".atm-breaks-policy").getTextContent().strip());
         assertTrue(row.querySelector(".atm-breach").getTextContent().contains(NOT_LIMITED));
-        assertNull(page.querySelector(".atm-row[data-token-id='" + compliant.token().id() + "'] .atm-breaks-policy"));
+        assertNull(page.querySelector(
+                ".atm-row[data-token-id='" + compliant.token().id() + "'] .atm-breaks-policy"));
         assertNull(page.querySelector(".atm-policy-attention"), "no date, nothing will be refused: no alert");
 
         String date = futureDate();
         enforceFrom(date);
         DomElement alert = wc.goTo("user/alice/security/").querySelector(".atm-policy-attention");
         assertNotNull(alert);
-        assertTrue(alert.getTextContent().contains("1 of these tokens breaks the token policy"), alert.getTextContent());
+        assertTrue(
+                alert.getTextContent().contains("1 of these tokens breaks the token policy"), alert.getTextContent());
         assertTrue(alert.getTextContent().contains("will be refused from " + date), alert.getTextContent());
 
         enforceFrom(PAST_DATE);
@@ -480,7 +494,9 @@ class BreakingPolicyVisibilityTest {
         alert = page.querySelector(".atm-policy-attention");
         assertTrue(alert.getTextContent().contains("refused since " + PAST_DATE), alert.getTextContent());
         row = page.querySelector(".atm-row[data-token-id='" + before.token().id() + "']");
-        assertEquals("blocked by the policy", row.querySelector(".atm-breaks-policy").getTextContent().strip());
+        assertEquals(
+                "blocked by the policy",
+                row.querySelector(".atm-breaks-policy").getTextContent().strip());
     }
 
     @Test
@@ -559,10 +575,8 @@ class BreakingPolicyVisibilityTest {
         sweep();
         sweep();
         assertEquals(breaking, BreachNotices.get().tokenIds(), "told again of the new date, once");
-        assertTrue(BreachNotices.get().received.stream()
-                .allMatch(notice -> notice.when().equals(LocalDate.parse(later)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant())));
+        assertTrue(BreachNotices.get().received.stream().allMatch(notice -> notice.when()
+                .equals(LocalDate.parse(later).atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
 
     @Test

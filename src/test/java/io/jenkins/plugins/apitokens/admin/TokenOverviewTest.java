@@ -38,7 +38,7 @@ class TokenOverviewTest {
     void setUp(JenkinsRule rule) {
         r = rule;
         TokenApi.secure(r);
-        aliceOld = TokenApi.mint("alice", "deploy");
+        aliceOld = TokenApi.mintNeverExpiring("alice", "deploy");
         bobSoon = TokenApi.mint("bob", "nightly", Instant.now().plus(Duration.ofDays(3)), null);
     }
 

@@ -84,7 +84,8 @@ class ApiTokenCommandsTest {
                 .stdout();
         assertTrue(
                 listed.lines()
-                        .anyMatch(line -> line.startsWith(token.token().id() + "\t") && line.endsWith("\t" + newId)),
+                        .anyMatch(line -> line.startsWith(token.token().id() + "\t")
+                                && line.split("\t")[9].equals(newId)), // RETIRING FOR
                 listed);
         assertTrue(
                 TokenEngine.get().service().verify("alice", token.value(), "x").isAccepted());

@@ -28,13 +28,32 @@ class PolicyComplianceTest {
     private static TokenInfo token(
             String user, TokenOrigin origin, Scope scope, Reach reach, Instant created, Instant expires) {
         return new TokenInfo(
-                user, "id" + ids++, "t" + ids, scope, reach, origin, null, created, expires, 0, null, null, null, null,
-                List.of(), null);
+                user,
+                "id" + ids++,
+                "t" + ids,
+                scope,
+                reach,
+                origin,
+                null,
+                created,
+                expires,
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     private static TokenInfo compliant(String user, Instant created) {
         return token(
-                user, TokenOrigin.USER, Scope.READ_ONLY, Reach.parse("team/app"), created, created.plus(Duration.ofDays(30)));
+                user,
+                TokenOrigin.USER,
+                Scope.READ_ONLY,
+                Reach.parse("team/app"),
+                created,
+                created.plus(Duration.ofDays(30)));
     }
 
     private static List<PolicyBreach> breachesAlone(TokenPolicy policy, TokenInfo token) {
@@ -48,8 +67,8 @@ class PolicyComplianceTest {
 
     @Test
     void aNeverExpiringFullTokenOfLastYearBreaksEveryRuleOfItsOwn() {
-        TokenInfo old = token(
-                "alice", TokenOrigin.USER, Scope.FULL, Reach.EVERYWHERE, NOW.minus(Duration.ofDays(365)), null);
+        TokenInfo old =
+                token("alice", TokenOrigin.USER, Scope.FULL, Reach.EVERYWHERE, NOW.minus(Duration.ofDays(365)), null);
         assertEquals(
                 List.of(PolicyBreach.NO_EXPIRY, PolicyBreach.SCOPE_NOT_ALLOWED, PolicyBreach.NOT_LIMITED),
                 breachesAlone(STRICT, old));
@@ -58,20 +77,25 @@ class PolicyComplianceTest {
     @Test
     void aLifetimeOneSecondBeyondTheMaximumBreaksIt() {
         TokenInfo longLived = token(
-                "alice", TokenOrigin.USER, Scope.READ_ONLY, Reach.parse("team/app"), NOW,
+                "alice",
+                TokenOrigin.USER,
+                Scope.READ_ONLY,
+                Reach.parse("team/app"),
+                NOW,
                 NOW.plus(Duration.ofDays(30)).plusSeconds(1));
         assertEquals(List.of(PolicyBreach.LIFETIME_BEYOND_MAXIMUM), breachesAlone(STRICT, longLived));
     }
 
     @Test
     void aCoreTokenDatedTheLastAllowedDayIsWithinTheMaximum() {
-        TokenPolicy lifetimeOnly = TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
+        TokenPolicy lifetimeOnly =
+                TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
         // Core's 30-day token made at noon expires when day 30 ends: 30.5 days by the clock.
         Instant endOfDay30 = Instant.parse("2027-01-06T00:00:00Z");
         TokenInfo core = token("alice", TokenOrigin.CORE, Scope.FULL, Reach.EVERYWHERE, NOW, endOfDay30);
         assertEquals(List.of(), breachesAlone(lifetimeOnly, core));
-        TokenInfo oneDayMore =
-                token("alice", TokenOrigin.CORE, Scope.FULL, Reach.EVERYWHERE, NOW, endOfDay30.plus(Duration.ofDays(1)));
+        TokenInfo oneDayMore = token(
+                "alice", TokenOrigin.CORE, Scope.FULL, Reach.EVERYWHERE, NOW, endOfDay30.plus(Duration.ofDays(1)));
         assertEquals(List.of(PolicyBreach.LIFETIME_BEYOND_MAXIMUM), breachesAlone(lifetimeOnly, oneDayMore));
     }
 
@@ -128,18 +152,34 @@ class PolicyComplianceTest {
         TokenPolicy maxOne = TokenPolicy.builder().maxTokensPerUser(1).build();
         TokenInfo successor = compliant("alice", NOW);
         TokenInfo retiring = new TokenInfo(
-                "alice", "old", "old", Scope.FULL, Reach.EVERYWHERE, TokenOrigin.USER, null,
-                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofHours(1)), 0, null, null, null, null, List.of(),
+                "alice",
+                "old",
+                "old",
+                Scope.FULL,
+                Reach.EVERYWHERE,
+                TokenOrigin.USER,
+                null,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofHours(1)),
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
                 successor.id());
-        TokenInfo build = token("alice", TokenOrigin.BUILD, Scope.READ_ONLY, Reach.parse("a"), NOW.minusSeconds(5), null);
-        assertTrue(PolicyCompliance.assess(maxOne, List.of(retiring, successor, build)).isEmpty());
+        TokenInfo build =
+                token("alice", TokenOrigin.BUILD, Scope.READ_ONLY, Reach.parse("a"), NOW.minusSeconds(5), null);
+        assertTrue(PolicyCompliance.assess(maxOne, List.of(retiring, successor, build))
+                .isEmpty());
     }
 
     @Test
     void theRefusalNamesTheDateEachRuleAndWhatToDo() {
-        TokenPolicy enforced = STRICT.toBuilder().enforcementStart(Instant.parse("2027-01-01T00:00:00Z")).build();
-        String refusal = PolicyCompliance.refusal(
-                        enforced, List.of(PolicyBreach.NO_EXPIRY, PolicyBreach.NOT_LIMITED))
+        TokenPolicy enforced = STRICT.toBuilder()
+                .enforcementStart(Instant.parse("2027-01-01T00:00:00Z"))
+                .build();
+        String refusal = PolicyCompliance.refusal(enforced, List.of(PolicyBreach.NO_EXPIRY, PolicyBreach.NOT_LIMITED))
                 .in(java.util.Locale.ENGLISH);
         assertTrue(refusal.contains("since 2027-01-01"), refusal);
         assertTrue(refusal.contains("It never expires, and tokens must have an expiry date"), refusal);

@@ -18,7 +18,7 @@ class TokenNoticesTest {
     private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
     private final MutableClock clock = new MutableClock(START);
-    private final InMemoryTokenRepository repository = new InMemoryTokenRepository("alice");
+    private final InMemoryTokenRepository repository = new InMemoryTokenRepository("alice", "bob");
     private final AtomicReference<TokenPolicy> policy = new AtomicReference<>(TokenPolicy.DEFAULT);
     private final List<TokenNotice> sent = new CopyOnWriteArrayList<>();
     private final AtomicBoolean mailServerDown = new AtomicBoolean();
@@ -169,5 +169,73 @@ class TokenNoticesTest {
         policy.set(TokenPolicy.builder().revokeUnusedAfter(Duration.ofDays(90)).build());
         assertEquals(1, service.sweep(run -> true).size());
         assertTrue(sent.stream().noneMatch(n -> n.type() == NoticeType.UNUSED));
+    }
+
+    @Test
+    void ownersOfTokensBreakingThePolicyAreToldOncePerTokenAndEnforcementDate() {
+        service.create("alice", new TokenRequest("forever", ExpiryChoice.NEVER, null), "alice");
+        service.create("alice", new TokenRequest("month", START.plus(Duration.ofDays(30)), null), "alice");
+        TokenInfo core = new TokenInfo(
+                "alice",
+                "core-uuid",
+                "core one",
+                Scope.FULL,
+                Reach.EVERYWHERE,
+                TokenOrigin.CORE,
+                null,
+                START.minus(Duration.ofDays(100)),
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
+        TokenInfo othersCore = new TokenInfo(
+                "bob",
+                "bob-uuid",
+                "bob's",
+                Scope.FULL,
+                Reach.EVERYWHERE,
+                TokenOrigin.CORE,
+                null,
+                START.minus(Duration.ofDays(100)),
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
+        List<TokenInfo> every = new java.util.ArrayList<>(service.listAll());
+        every.add(core);
+        every.add(othersCore);
+
+        assertEquals(0, service.tellPolicyBreaches(every), "no rule broken, no date: nothing");
+        policy.set(TokenPolicy.builder()
+                .expiryRequired(true)
+                .enforcementStart(Instant.parse("2027-01-01T00:00:00Z"))
+                .build());
+        assertEquals(3, service.tellPolicyBreaches(every));
+        assertEquals(
+                List.of("BREAKS_POLICY bob's", "BREAKS_POLICY core one", "BREAKS_POLICY forever"),
+                sent.stream()
+                        .map(n -> n.type() + " " + n.token().name())
+                        .sorted()
+                        .toList());
+        TokenNotice forever = sent.stream()
+                .filter(n -> n.token().name().equals("forever"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(forever.place().startsWith("It never expires"), forever.place());
+        assertEquals(Instant.parse("2027-01-01T00:00:00Z"), forever.when());
+
+        assertEquals(0, service.tellPolicyBreaches(every), "told once");
+        policy.set(policy.get().toBuilder()
+                .enforcementStart(Instant.parse("2027-02-01T00:00:00Z"))
+                .build());
+        assertEquals(3, service.tellPolicyBreaches(every), "a new date is news");
     }
 }

@@ -290,13 +290,17 @@ class TokenPolicyTest {
     void coreTokenCreationIsRefusedForEachRuleACoreTokenCannotMeet() {
         String scope = refusalOfCore(
                 TokenPolicy.builder().allowedScopes(EnumSet.of(Scope.READ_ONLY)).build(), true, Duration.ofDays(7), 0);
-        assertTrue(scope.startsWith("Core's tokens always have full access, and the policy allows only: read-only."), scope);
+        assertTrue(
+                scope.startsWith("Core's tokens always have full access, and the policy allows only: read-only."),
+                scope);
         assertTrue(scope.endsWith("create it in the 'API tokens' section of your Security page instead."), scope);
         assertTrue(refusalOfCore(TokenPolicy.builder().itemLimitRequired(true).build(), true, Duration.ofDays(7), 0)
                 .startsWith("Core's tokens always work everywhere"));
-        TokenPolicy expiring = TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
+        TokenPolicy expiring =
+                TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
         assertTrue(refusalOfCore(expiring, false, null, 0).startsWith("Tokens must have an expiry date, which core's"));
-        assertTrue(refusalOfCore(expiring, true, null, 0).startsWith("Tokens must have an expiry date at most 30 days"));
+        assertTrue(
+                refusalOfCore(expiring, true, null, 0).startsWith("Tokens must have an expiry date at most 30 days"));
         assertTrue(refusalOfCore(expiring, true, Duration.ofDays(31), 0).startsWith("Tokens can live at most 30 days"));
         expiring.checkCoreTokenCreation(true, Duration.ofDays(30), 0);
         TokenPolicy maxTwo = TokenPolicy.builder().maxTokensPerUser(2).build();
@@ -316,8 +320,7 @@ class TokenPolicyTest {
     }
 
     private static String refusalOfCore(TokenPolicy policy, boolean coreHasExpiry, Duration lifetime, int own) {
-        return assertThrows(
-                        TokenRuleException.class, () -> policy.checkCoreTokenCreation(coreHasExpiry, lifetime, own))
+        return assertThrows(TokenRuleException.class, () -> policy.checkCoreTokenCreation(coreHasExpiry, lifetime, own))
                 .getMessage();
     }
 }

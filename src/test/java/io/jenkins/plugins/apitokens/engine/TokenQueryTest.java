@@ -65,7 +65,7 @@ class TokenQueryTest {
 
     private List<String> names(TokenQuery.Filter filter, int unusedDays, TokenQuery.Sort sort, boolean descending) {
         return new TokenQuery(filter, unusedDays, sort, descending, 0, 100)
-                .apply(tokens, AgeThresholds.DEFAULT, NOW).tokens().stream()
+                .apply(tokens, TokenPolicy.DEFAULT, NOW).tokens().stream()
                         .map(TokenInfo::name)
                         .toList();
     }
@@ -88,13 +88,13 @@ class TokenQueryTest {
         assertEquals(
                 List.of("legacy"),
                 new TokenQuery(TokenQuery.Filter.LEGACY, 0, TokenQuery.Sort.USER, false, 0, 100)
-                        .matching(mixed, AgeThresholds.DEFAULT, NOW).stream()
+                        .matching(mixed, TokenPolicy.DEFAULT, NOW).stream()
                                 .map(TokenInfo::name)
                                 .toList());
         assertEquals(
                 List.of("old", "legacy"),
                 new TokenQuery(TokenQuery.Filter.OLD, 0, TokenQuery.Sort.USER, false, 0, 100)
-                        .matching(mixed, AgeThresholds.DEFAULT, NOW).stream()
+                        .matching(mixed, TokenPolicy.DEFAULT, NOW).stream()
                                 .map(TokenInfo::name)
                                 .toList());
         assertEquals(TokenQuery.Filter.LEGACY, TokenQuery.Filter.parse("legacy"));
@@ -125,12 +125,12 @@ class TokenQueryTest {
             many.add(token("u" + i, "t", NOW, null, 0, null, TokenOrigin.USER));
         }
         TokenQuery.Result second = new TokenQuery(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USER, false, 1, 100)
-                .apply(many, AgeThresholds.DEFAULT, NOW);
+                .apply(many, TokenPolicy.DEFAULT, NOW);
         assertEquals(100, second.tokens().size());
         assertEquals(250, second.total());
         assertEquals(3, second.pageCount());
         TokenQuery.Result beyond = new TokenQuery(TokenQuery.Filter.ALL, 0, TokenQuery.Sort.USER, false, 9, 100)
-                .apply(many, AgeThresholds.DEFAULT, NOW);
+                .apply(many, TokenPolicy.DEFAULT, NOW);
         assertEquals(2, beyond.page());
         assertEquals(50, beyond.tokens().size());
     }
@@ -187,5 +187,34 @@ class TokenQueryTest {
         TokenRuleException days =
                 assertThrows(TokenRuleException.class, () -> TokenQuery.parse(Map.of("days", "x")::get, 50));
         assertEquals("'days' must be a number of 0 or more, not 'x'.", days.getMessage());
+    }
+
+    @Test
+    void theBreakingFilterKeepsLiveTokensThatBreakThePolicyInForce() {
+        TokenPolicy expiryRequired = TokenPolicy.builder().expiryRequired(true).build();
+        List<String> breaking = new TokenQuery(TokenQuery.Filter.BREAKING_POLICY, 0, TokenQuery.Sort.NAME, false, 0, 50)
+                .matching(tokens, expiryRequired, NOW).stream()
+                        .map(TokenInfo::name)
+                        .toList();
+        // "expired" has no place here (it works no more); "soon" expires; the build token follows its own rules.
+        assertEquals(
+                tokens.stream()
+                        .filter(t -> t.expires() == null && t.origin() != TokenOrigin.BUILD)
+                        .map(TokenInfo::name)
+                        .sorted()
+                        .toList(),
+                breaking);
+        assertTrue(breaking.contains("fresh"));
+        assertEquals(
+                List.of(),
+                new TokenQuery(TokenQuery.Filter.BREAKING_POLICY, 0, TokenQuery.Sort.NAME, false, 0, 50)
+                        .matching(tokens, TokenPolicy.DEFAULT, NOW));
+    }
+
+    @Test
+    void theBreakingFilterIsNamedInUrlsAsOtherFiltersAre() {
+        assertEquals(TokenQuery.Filter.BREAKING_POLICY, TokenQuery.Filter.parse("breakingPolicy"));
+        assertEquals(TokenQuery.Filter.BREAKING_POLICY, TokenQuery.Filter.parse("breaking-policy"));
+        assertEquals("breakingPolicy", TokenQuery.urlName(TokenQuery.Filter.BREAKING_POLICY));
     }
 }

@@ -52,7 +52,7 @@ class PolicyValidationTest {
     private void assertUnchangedAndTokensWork() throws Exception {
         TokenPolicyConfiguration config = TokenPolicyConfiguration.get();
         assertEquals(90, config.getMaxLifetimeDays());
-        assertEquals(0, config.getDefaultLifetimeDays());
+        assertEquals(90, config.getDefaultLifetimeDays(), "a fresh instance's default, within the maximum");
         assertEquals(6, config.getAgeingAfterMonths());
         assertEquals(12, config.getOldAfterMonths());
         assertEquals(Duration.ofDays(90), TokenEngine.get().service().policy().getMaxLifetime());
@@ -164,7 +164,7 @@ class PolicyValidationTest {
         assertTrue(answer.getWebResponse().getStatusCode() >= 400, "refused");
         assertTrue(answer.getWebResponse().getContentAsString().contains("defaultLifetimeDays"));
         assertNull(TokenPolicyConfiguration.get().getBuildTokenUser(), "the refused value is not kept");
-        assertEquals(0, TokenPolicyConfiguration.get().getDefaultLifetimeDays());
+        assertEquals(90, TokenPolicyConfiguration.get().getDefaultLifetimeDays(), "still the fresh default");
         assertEquals(Duration.ofDays(90), TokenEngine.get().service().policy().getMaxLifetime());
         // (Core's sections of the same form were applied, JenkinsRule's test realm among them: the token is checked
         // through the engine, not over HTTP.)

@@ -91,6 +91,7 @@ class TokenPolicyConfigurationTest {
 
     @Test
     void fieldsWhereZeroMeansNoLimitAcceptZero() throws Exception {
+        TokenPolicyConfiguration.get().setDefaultLifetimeDays(0); // a fresh instance's is 90
         HtmlPage page = r.createWebClient().login("admin").goTo("manage/configureSecurity/");
         for (String field :
                 List.of("maxLifetimeDays", "defaultLifetimeDays", "maxTokensPerUser", "revokeUnusedAfterDays")) {

@@ -179,6 +179,45 @@
     });
   }
 
+  /*
+   * Core's own section, further down, where the policy governs it: when no core token could meet the policy, its
+   * "Add new token" buttons give way to the reason (the server refuses such a request anyway, and core's page would
+   * fail silently); otherwise its expiry choices that the policy refuses are taken off core's form (2.548 and later).
+   */
+  function holdCoreSection(root) {
+    var refusal = root.dataset.coreRefusal;
+    if (refusal) {
+      document.querySelectorAll("button.api-token-property-add").forEach(function (button) {
+        var reason = document.createElement("div");
+        reason.className = "jenkins-alert jenkins-alert-warning atm-core-refusal";
+        reason.textContent = refusal;
+        button.replaceWith(reason);
+      });
+      return;
+    }
+    var maxDays = parseInt(root.dataset.coreMaxDays || "0", 10);
+    var expiryRequired = root.dataset.coreExpiryRequired === "true";
+    document.querySelectorAll('#api-token-add-template select[name="expirationDuration"]').forEach(function (select) {
+      var options = Array.prototype.slice.call(select.options);
+      var fixedWithin = options.some(function (option) {
+        var days = parseInt(option.value, 10);
+        return !isNaN(days) && (maxDays === 0 || days <= maxDays);
+      });
+      options.forEach(function (option) {
+        var days = parseInt(option.value, 10);
+        var tooLong = maxDays > 0 && !isNaN(days) && days > maxDays;
+        // A custom date can go beyond the maximum: offered only when no fixed choice is short enough.
+        var custom = maxDays > 0 && option.value === "custom" && fixedWithin;
+        if (tooLong || custom || (expiryRequired && option.value === "never")) {
+          option.remove();
+        }
+      });
+      if (select.selectedIndex < 0 && select.options.length > 0) {
+        select.options[select.options.length - 1].selected = true;
+      }
+    });
+  }
+
   /* The owner's choice to hear of uses from new addresses: saved as soon as it is ticked. */
   function watchPlaceNotices(root) {
     var choice = root.querySelector(".atm-place-notices");
@@ -196,6 +235,7 @@
 
   Behaviour.specify(".atm", "api-token-manager", 0, function (root) {
     linkCoreSection(root);
+    holdCoreSection(root);
     watchPlaceNotices(root);
     var addButton = root.querySelector(".atm-add-button");
     if (addButton) {

@@ -1,0 +1,86 @@
+package io.jenkins.plugins.apitokens.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.BulkChange;
+import hudson.model.User;
+import io.jenkins.plugins.apitokens.TokenApi;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.coretokens.CoreTokens;
+import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
+import io.jenkins.plugins.apitokens.engine.TokenRequest;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import jenkins.security.ApiTokenProperty;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Runs {@code src/test/browser/policy-flows.mjs} (headless Chromium through playwright-core): core's token section
+ * held to a strict policy, tokens marked as breaking it, the grouped policy form and the overview's filter, as people
+ * see them on this Jenkins line; on a core whose tokens can expire, core's form trimmed to what the policy allows.
+ * Not a {@code *Test}: the {@code browser} profile runs it.
+ */
+@WithJenkins
+class PolicyPagesInChromium {
+
+    /** Screenshots of the newer line carry its name, as those in docs/images do. */
+    private static final String SUFFIX = CoreTokens.canExpire() ? "-2568" : "";
+
+    @Test
+    void coresSectionMarkedTokensGroupedFormAndOverviewAsABrowserShowsThem(JenkinsRule r) throws Exception {
+        TokenApi.secure(r);
+        r.createFreeStyleProject("app");
+        TokenEngine.get().service().create("alice", new TokenRequest("old script", ExpiryChoice.NEVER, null), "alice");
+        User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("made in core's section");
+        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
+        try (BulkChange change = new BulkChange(policy)) {
+            policy.setExpiryRequired(true);
+            policy.setMaxLifetimeDays(30);
+            policy.setFullScopeAllowed(false);
+            policy.setRunBuildsScopeAllowed(true);
+            policy.setItemLimitRequired(true);
+            policy.setEnforcementDate(LocalDate.now().plusDays(14).toString());
+            change.commit();
+        }
+        run(r, "held");
+
+        if (CoreTokens.canExpire()) {
+            try (BulkChange change = new BulkChange(policy)) {
+                policy.setFullScopeAllowed(true);
+                policy.setItemLimitRequired(false);
+                change.commit();
+            }
+            run(r, "trimmed");
+        }
+    }
+
+    private static void run(JenkinsRule r, String mode) throws Exception {
+        Path shots = Path.of("target", "browser");
+        Files.createDirectories(shots);
+        Path output = shots.resolve("policy-" + mode + ".txt");
+        Process node = new ProcessBuilder(
+                        "node",
+                        new File("src/test/browser/policy-flows.mjs").getAbsolutePath(),
+                        r.getURL().toString(),
+                        mode,
+                        shots.toAbsolutePath().toString(),
+                        SUFFIX)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        boolean done = node.waitFor(3, TimeUnit.MINUTES);
+        node.destroyForcibly();
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        System.out.println(printed);
+        assertTrue(done, "finished in time: " + printed);
+        assertEquals(0, node.exitValue(), printed);
+        assertTrue(printed.contains(" passed, 0 failed"), printed);
+    }
+}
