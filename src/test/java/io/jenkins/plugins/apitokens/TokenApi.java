@@ -1,16 +1,21 @@
 package io.jenkins.plugins.apitokens;
 
+import hudson.BulkChange;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
@@ -42,6 +47,29 @@ public final class TokenApi {
 
     public static NewToken mint(String user, String name) {
         return TokenEngine.get().service().create(user, TokenRequest.named(name), user);
+    }
+
+    /** Changes several policy settings together, as the form and JCasC do: checked together when committed. */
+    public static void changePolicy(Consumer<TokenPolicyConfiguration> changes) {
+        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
+        try (BulkChange change = new BulkChange(policy)) {
+            changes.accept(policy);
+            change.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The strict policy of issue 26: expiry required within 30 days, read-only only, tokens limited to items. */
+    public static void strictPolicy() {
+        changePolicy(policy -> {
+            policy.setExpiryRequired(true);
+            policy.setMaxLifetimeDays(30);
+            policy.setFullScopeAllowed(false);
+            policy.setRunBuildsScopeAllowed(false);
+            policy.setReadOnlyScopeAllowed(true);
+            policy.setItemLimitRequired(true);
+        });
     }
 
     /** A full token that never expires, as a fresh instance's policy (90 days by default) allows when asked. */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.BulkChange;
 import hudson.ExtensionList;
 import hudson.cli.CLICommandInvoker;
 import hudson.model.User;
@@ -125,22 +124,6 @@ class BreakingPolicyVisibilityTest {
                 .createForBuild("alice", "build job #1", "job#1", null, Reach.EVERYWHERE, AuditEvent.SYSTEM);
     }
 
-    /** Expiry required within 30 days, read-only only, tokens limited to items. */
-    private static void strictPolicy() {
-        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
-        try (BulkChange change = new BulkChange(policy)) {
-            policy.setExpiryRequired(true);
-            policy.setMaxLifetimeDays(30);
-            policy.setFullScopeAllowed(false);
-            policy.setRunBuildsScopeAllowed(false);
-            policy.setReadOnlyScopeAllowed(true);
-            policy.setItemLimitRequired(true);
-            change.commit();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static String futureDate() {
         return LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
     }
@@ -236,7 +219,7 @@ class BreakingPolicyVisibilityTest {
         String core = coreToken();
         NewToken expired = expiredToken();
         NewToken build = buildToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         NewToken compliant = compliantToken();
 
         List<DomElement> all = overviewRows(asAdmin("manage/api-tokens/"));
@@ -278,7 +261,7 @@ class BreakingPolicyVisibilityTest {
         pluginTokenBeforeThePolicy();
         NewToken expired = expiredToken();
         NewToken build = buildToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         NewToken compliant = compliantToken();
         List<DomElement> rows = overviewRows(asAdmin("manage/api-tokens/"));
         for (NewToken token : List.of(compliant, expired, build)) {
@@ -292,7 +275,7 @@ class BreakingPolicyVisibilityTest {
     void aCoreTokenIsNotListedAsBreakingWhenThePolicyLeavesCoresTokensAlone() throws Exception {
         NewToken before = pluginTokenBeforeThePolicy();
         String core = coreToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         TokenPolicyConfiguration.get().setCoreTokensGoverned(false);
 
         List<DomElement> breaking = overviewRows(asAdmin("manage/api-tokens/?filter=breakingPolicy"));
@@ -304,7 +287,7 @@ class BreakingPolicyVisibilityTest {
     @Test
     void overviewRowsSayBlockedOnceTheEnforcementDateHasCome() throws Exception {
         NewToken before = pluginTokenBeforeThePolicy();
-        strictPolicy();
+        TokenApi.strictPolicy();
         enforceFrom(futureDate());
         DomElement row = rowNamed(
                 overviewRows(asAdmin("manage/api-tokens/?filter=breakingPolicy")),
@@ -337,7 +320,7 @@ class BreakingPolicyVisibilityTest {
         pluginTokenBeforeThePolicy();
         coreToken();
         expiredToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         compliantToken();
         enforceFrom(futureDate());
 
@@ -360,7 +343,7 @@ class BreakingPolicyVisibilityTest {
     void restMarksBreakingTokensBlockedOnceTheDateHasComeAndOnlyThem() throws Exception {
         pluginTokenBeforeThePolicy();
         coreToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         compliantToken();
         enforceFrom(PAST_DATE);
 
@@ -396,7 +379,7 @@ class BreakingPolicyVisibilityTest {
         String core = coreToken();
         NewToken expired = expiredToken();
         NewToken build = buildToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         NewToken compliant = compliantToken();
 
         CLICommandInvoker.Result result =
@@ -424,7 +407,7 @@ class BreakingPolicyVisibilityTest {
         TokenCounts.get().recount();
         assertFalse(monitor.isActivated(), "the default policy is broken by none");
 
-        strictPolicy();
+        TokenApi.strictPolicy();
         compliantToken();
         TokenCounts.get().recount();
         assertTrue(monitor.isActivated());
@@ -439,7 +422,7 @@ class BreakingPolicyVisibilityTest {
     void theMonitorSaysWhetherADateIsSetNamesItAndLinksToTheFilter() throws Exception {
         pluginTokenBeforeThePolicy();
         coreToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         TokenCounts.get().recount();
 
         DomElement unenforced = asAdmin("manage/").querySelector(".atm-monitor-breaking-policy");
@@ -466,7 +449,7 @@ class BreakingPolicyVisibilityTest {
     @Test
     void theSecurityPageMarksTheBreakingRowAndWarnsOnceADateIsSet() throws Exception {
         NewToken before = pluginTokenBeforeThePolicy();
-        strictPolicy();
+        TokenApi.strictPolicy();
         NewToken compliant = compliantToken();
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
 
@@ -503,7 +486,7 @@ class BreakingPolicyVisibilityTest {
     void theUsersMenuBadgeCountsBreakingTokensOnlyWhileADateIsSet() throws Exception {
         pluginTokenBeforeThePolicy();
         coreToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         compliantToken();
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
         assertNull(tokensMenuBadge(wc.goTo("user/alice/")), "no date: nothing to act on by a day");
@@ -545,7 +528,7 @@ class BreakingPolicyVisibilityTest {
     void withoutAnEnforcementDateNoOwnerIsToldOfBreaches() throws Exception {
         pluginTokenBeforeThePolicy();
         coreToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         sweep();
         assertEquals(List.of(), BreachNotices.get().received);
     }
@@ -554,7 +537,7 @@ class BreakingPolicyVisibilityTest {
     void eachBreakingTokensOwnerIsToldOnceAndAgainWhenTheDateChanges() throws Exception {
         NewToken before = pluginTokenBeforeThePolicy();
         String core = coreToken();
-        strictPolicy();
+        TokenApi.strictPolicy();
         compliantToken();
         List<String> breaking = new ArrayList<>(List.of(before.token().id(), core));
         breaking.sort(null);
@@ -590,7 +573,7 @@ class BreakingPolicyVisibilityTest {
             User.getById("alice", false).addProperty(new Mailer.UserProperty("alice@example.com"));
             NewToken before = pluginTokenBeforeThePolicy();
             coreToken();
-            strictPolicy();
+            TokenApi.strictPolicy();
             String date = futureDate();
             enforceFrom(date);
 

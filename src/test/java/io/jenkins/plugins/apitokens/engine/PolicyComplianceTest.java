@@ -27,23 +27,7 @@ class PolicyComplianceTest {
 
     private static TokenInfo token(
             String user, TokenOrigin origin, Scope scope, Reach reach, Instant created, Instant expires) {
-        return new TokenInfo(
-                user,
-                "id" + ids++,
-                "t" + ids,
-                scope,
-                reach,
-                origin,
-                null,
-                created,
-                expires,
-                0,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+        return TestTokens.of(user, "id" + ids++, origin, scope, reach, created, expires);
     }
 
     private static TokenInfo compliant(String user, Instant created) {

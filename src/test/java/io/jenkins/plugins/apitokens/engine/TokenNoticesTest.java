@@ -175,40 +175,8 @@ class TokenNoticesTest {
     void ownersOfTokensBreakingThePolicyAreToldOncePerTokenAndEnforcementDate() {
         service.create("alice", new TokenRequest("forever", ExpiryChoice.NEVER, null), "alice");
         service.create("alice", new TokenRequest("month", START.plus(Duration.ofDays(30)), null), "alice");
-        TokenInfo core = new TokenInfo(
-                "alice",
-                "core-uuid",
-                "core one",
-                Scope.FULL,
-                Reach.EVERYWHERE,
-                TokenOrigin.CORE,
-                null,
-                START.minus(Duration.ofDays(100)),
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null);
-        TokenInfo othersCore = new TokenInfo(
-                "bob",
-                "bob-uuid",
-                "bob's",
-                Scope.FULL,
-                Reach.EVERYWHERE,
-                TokenOrigin.CORE,
-                null,
-                START.minus(Duration.ofDays(100)),
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null);
+        TokenInfo core = TestTokens.core("alice", "core one", START.minus(Duration.ofDays(100)), null);
+        TokenInfo othersCore = TestTokens.core("bob", "bob's", START.minus(Duration.ofDays(100)), null);
         List<TokenInfo> every = new java.util.ArrayList<>(service.listAll());
         every.add(core);
         every.add(othersCore);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hudson.BulkChange;
 import hudson.model.Item;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenApi;
@@ -64,22 +63,6 @@ class PolicyForEveryTokenTest {
         core = User.getById("alice", false).getProperty(ApiTokenProperty.class);
     }
 
-    /** Expiry required within 30 days, read-only only, tokens limited to items: the strict policy. */
-    private static void strictPolicy() {
-        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
-        try (BulkChange change = new BulkChange(policy)) {
-            policy.setExpiryRequired(true);
-            policy.setMaxLifetimeDays(30);
-            policy.setFullScopeAllowed(false);
-            policy.setRunBuildsScopeAllowed(false);
-            policy.setReadOnlyScopeAllowed(true);
-            policy.setItemLimitRequired(true);
-            change.commit();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static void enforceFrom(String date) {
         TokenPolicyConfiguration.get().setEnforcementDate(date);
     }
@@ -107,7 +90,7 @@ class PolicyForEveryTokenTest {
 
     @Test
     void coresAddNewTokenIsRefusedWithTheRuleItCannotMeet() throws Exception {
-        strictPolicy();
+        TokenApi.strictPolicy();
         WebResponse refused = TokenApi.callAs(r, HttpMethod.POST, GENERATE, "alice", "newTokenName", "script");
         assertEquals(403, refused.getStatusCode(), body(refused));
         assertTrue(
@@ -122,7 +105,7 @@ class PolicyForEveryTokenTest {
     @Test
     void everyRouteToCoresTokenCreationIsHeldToThePolicy() throws Exception {
         NewToken full = TokenApi.mint("alice", "alice's full token, made before the policy");
-        strictPolicy();
+        TokenApi.strictPolicy();
         List<String> routes = List.of(
                 GENERATE,
                 "user/alice/descriptorByName/ApiTokenProperty/generateNewToken",
@@ -145,7 +128,7 @@ class PolicyForEveryTokenTest {
 
     @Test
     void leavingCoresSectionAloneGivesCoresOwnBehaviourBack() throws Exception {
-        strictPolicy();
+        TokenApi.strictPolicy();
         TokenPolicyConfiguration.get().setCoreTokensGoverned(false);
         WebResponse made = TokenApi.callAs(r, HttpMethod.POST, GENERATE, "alice", "newTokenName", "script");
         assertEquals(200, made.getStatusCode(), body(made));
@@ -155,7 +138,7 @@ class PolicyForEveryTokenTest {
     @Test
     void aCoreTokenMadeBeforeIsRefusedFromTheDateAndWorksAgainWhenCoreIsLeftAlone() throws Exception {
         TokenUuidAndPlainValue before = core.generateNewToken("made last year");
-        strictPolicy();
+        TokenApi.strictPolicy();
         assertEquals(200, whoAmI("alice", before.plainValue), "no date yet: it still works");
 
         enforceFrom(LocalDate.now().minusDays(1).toString());
@@ -175,7 +158,7 @@ class PolicyForEveryTokenTest {
     void anOlderPluginTokenBeyondTheMaximumLifetimeIsBlockedAndCompliantOnesAreUntouched() throws Exception {
         Instant inAYear = Instant.now().plus(Duration.ofDays(365));
         NewToken older = TokenApi.mint("alice", "older", inAYear, Scope.READ_ONLY);
-        strictPolicy();
+        TokenApi.strictPolicy();
         NewToken compliant = TokenApi.mint("alice", "compliant", Scope.READ_ONLY, "app");
         enforceFrom("2020-01-01"); // a date in the past means now
 
@@ -190,14 +173,12 @@ class PolicyForEveryTokenTest {
                 TokenApi.call(r, HttpMethod.GET, "job/app/api/json", "alice", compliant.value())
                         .getStatusCode());
 
-        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
-        try (BulkChange change = new BulkChange(policy)) {
+        TokenApi.changePolicy(policy -> {
             policy.setMaxLifetimeDays(0);
             policy.setDefaultLifetimeDays(0);
             policy.setExpiryRequired(false);
             policy.setItemLimitRequired(false);
-            change.commit();
-        }
+        });
         assertEquals(
                 200,
                 TokenApi.call(r, HttpMethod.GET, "job/app/api/json", "alice", older.value())
@@ -209,7 +190,7 @@ class PolicyForEveryTokenTest {
     @Test
     void passwordsAndBrowserSessionsAreNeverBlocked() throws Exception {
         NewToken older = TokenApi.mint("admin", "admin's old full token");
-        strictPolicy();
+        TokenApi.strictPolicy();
         enforceFrom("2020-01-01");
         assertEquals(403, whoAmI("admin", older.value()));
         assertEquals(200, whoAmI("admin", "admin"), "a password (the dummy realm's) is not a token");
@@ -221,7 +202,7 @@ class PolicyForEveryTokenTest {
     @Test
     void aBlockedUseGoesIntoTheAuditTrailOnceAnHourWithTheRefusalsWords() throws Exception {
         NewToken older = TokenApi.mint("alice", "older");
-        strictPolicy();
+        TokenApi.strictPolicy();
         enforceFrom("2020-01-01");
         assertEquals(403, whoAmI("alice", older.value()));
         assertEquals(403, whoAmI("alice", older.value()));

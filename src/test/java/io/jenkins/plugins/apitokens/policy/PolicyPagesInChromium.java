@@ -3,7 +3,6 @@ package io.jenkins.plugins.apitokens.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hudson.BulkChange;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
@@ -39,24 +38,21 @@ class PolicyPagesInChromium {
         r.createFreeStyleProject("app");
         TokenEngine.get().service().create("alice", new TokenRequest("old script", ExpiryChoice.NEVER, null), "alice");
         User.getById("alice", false).getProperty(ApiTokenProperty.class).generateNewToken("made in core's section");
-        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
-        try (BulkChange change = new BulkChange(policy)) {
+        TokenApi.changePolicy(policy -> {
             policy.setExpiryRequired(true);
             policy.setMaxLifetimeDays(30);
             policy.setFullScopeAllowed(false);
             policy.setRunBuildsScopeAllowed(true);
             policy.setItemLimitRequired(true);
             policy.setEnforcementDate(LocalDate.now().plusDays(14).toString());
-            change.commit();
-        }
+        });
         run(r, "held");
 
         if (CoreTokens.canExpire()) {
-            try (BulkChange change = new BulkChange(policy)) {
+            TokenApi.changePolicy(policy -> {
                 policy.setFullScopeAllowed(true);
                 policy.setItemLimitRequired(false);
-                change.commit();
-            }
+            });
             run(r, "trimmed");
         }
     }
