@@ -8,7 +8,6 @@ import io.jenkins.plugins.apitokens.engine.PolicyCompliance;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenService;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +30,7 @@ public class ListApiTokensCommand extends ApiTokenCommand {
         stdout.println(
                 "ID\tNAME\tORIGIN\tSCOPE\tITEMS\tCREATED\tEXPIRES\tUSES\tLAST USED\tRETIRING FOR\tBREAKS POLICY");
         List<TokenInfo> tokens = EveryToken.of(service, user);
-        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(service.policy(), tokens);
-        Instant now = service.now();
+        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(service.policy(), tokens, service.now());
         for (TokenInfo token : tokens) {
             stdout.println(String.join(
                     "\t",
@@ -48,7 +46,7 @@ public class ListApiTokensCommand extends ApiTokenCommand {
                     Long.toString(token.useCount()),
                     token.lastUse() == null ? "never" : token.lastUse().toString(),
                     token.isRetiring() ? token.replacedBy() : "-",
-                    breachesColumn(token.isExpiredAt(now) ? List.of() : breaches.getOrDefault(token, List.of()))));
+                    breachesColumn(breaches.getOrDefault(token, List.of()))));
         }
         return 0;
     }

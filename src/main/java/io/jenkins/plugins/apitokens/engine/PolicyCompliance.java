@@ -97,12 +97,14 @@ public final class PolicyCompliance {
     }
 
     /**
-     * The breaches of every token in {@code tokens}, which may belong to many users: each user's tokens are counted
-     * together against the per-user maximum.
+     * The breaches of every live token in {@code tokens}, which may belong to many users: each user's tokens are
+     * counted together against the per-user maximum (expired ones too, as creation counts them), and only tokens
+     * still working at {@code now} are reported: an expired one is refused anyway.
      *
-     * @return only the tokens that break a rule, each with its breaches
+     * @return only the live tokens that break a rule, each with its breaches, by identity
      */
-    public static Map<TokenInfo, List<PolicyBreach>> assess(TokenPolicy policy, Collection<TokenInfo> tokens) {
+    public static Map<TokenInfo, List<PolicyBreach>> assess(
+            TokenPolicy policy, Collection<TokenInfo> tokens, Instant now) {
         Map<TokenInfo, List<PolicyBreach>> found = new IdentityHashMap<>();
         Map<String, List<TokenInfo>> byUser = new HashMap<>();
         for (TokenInfo token : tokens) {
@@ -124,6 +126,7 @@ public final class PolicyCompliance {
                 }
             }
         }
+        found.keySet().removeIf(token -> token.isExpiredAt(now));
         return found;
     }
 

@@ -90,9 +90,9 @@ final class TokenNotices {
             return 0;
         }
         Map<String, List<TokenInfo>> byUser = new TreeMap<>();
-        Map<TokenInfo, List<PolicyBreach>> breaking = PolicyCompliance.assess(rules, everyToken);
+        Map<TokenInfo, List<PolicyBreach>> breaking = PolicyCompliance.assess(rules, everyToken, now);
         breaking.forEach((token, breaches) -> {
-            if (!token.isExpiredAt(now) && !token.isRetiring()) {
+            if (!token.isRetiring()) {
                 byUser.computeIfAbsent(token.userId(), user -> new ArrayList<>())
                         .add(token);
             }

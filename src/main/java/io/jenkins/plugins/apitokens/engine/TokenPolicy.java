@@ -351,6 +351,16 @@ public final class TokenPolicy {
         }
     }
 
+    /** The longest lifetime core's section may offer a token; {@code null} for any (or core's tokens left alone). */
+    public Duration coreTokenLifetimeLimit() {
+        return coreTokensGoverned ? maxLifetime : null;
+    }
+
+    /** Whether core's section may not offer tokens that never expire. */
+    public boolean isCoreTokenExpiryRequired() {
+        return coreTokensGoverned && requiresExpiry();
+    }
+
     /**
      * Reads the enforcement date as administrators write it: {@code yyyy-MM-dd}, from 00:00 UTC that day; nothing for
      * never.

@@ -193,8 +193,8 @@ public record TokenQuery(Filter filter, int unusedDays, Sort sort, boolean desce
             case LIMITED -> token -> !token.reach().isEverywhere();
             case BREAKING_POLICY -> {
                 Set<TokenInfo> breaking =
-                        PolicyCompliance.assess(policy, tokens).keySet();
-                yield token -> breaking.contains(token) && !token.isExpiredAt(now);
+                        PolicyCompliance.assess(policy, tokens, now).keySet();
+                yield breaking::contains;
             }
         };
     }

@@ -146,15 +146,13 @@ public final class TokensSection {
      * where the policy governs core's tokens, so a user never picks one that is then refused.
      */
     public int getCoreMaxLifetimeDays() {
-        TokenPolicy policy = TokenEngine.get().service().policy();
-        Duration max = policy.getMaxLifetime();
-        return policy.isCoreTokensGoverned() && max != null ? (int) max.toDays() : 0;
+        Duration limit = TokenEngine.get().service().policy().coreTokenLifetimeLimit();
+        return limit == null ? 0 : (int) limit.toDays();
     }
 
     /** Whether core's section may not offer tokens that never expire. */
     public boolean isCoreExpiryRequired() {
-        TokenPolicy policy = TokenEngine.get().service().policy();
-        return policy.isCoreTokensGoverned() && policy.requiresExpiry();
+        return TokenEngine.get().service().policy().isCoreTokenExpiryRequired();
     }
 
     /** Whether the user asked to be told when a token is used from a new address. */

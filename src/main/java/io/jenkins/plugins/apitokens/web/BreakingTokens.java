@@ -26,10 +26,8 @@ public final class BreakingTokens {
         if (policy.getEnforcementStart() == null) {
             return 0;
         }
-        Instant now = service.now();
-        return (int) PolicyCompliance.assess(policy, EveryToken.of(service, user)).keySet().stream()
-                .filter(token -> !token.isExpiredAt(now))
-                .count();
+        return PolicyCompliance.assess(policy, EveryToken.of(service, user), service.now())
+                .size();
     }
 
     /** The enforcement date as pages show it, {@code yyyy-MM-dd} (from 00:00 UTC); {@code null} for none. */

@@ -23,13 +23,15 @@ public final class TokenJson {
 
     /** A token alone, judged by itself: a new or rotated token, whose place among its user's tokens is its own. */
     public static JSONObject of(TokenInfo token, TokenPolicy policy, Instant now) {
-        return of(token, policy, now, PolicyCompliance.breachesOf(policy, token, () -> 0, List::of));
+        List<PolicyBreach> breaches = token.isExpiredAt(now)
+                ? List.of() // refused anyway, as the list says
+                : PolicyCompliance.breachesOf(policy, token, () -> 0, List::of);
+        return of(token, policy, now, breaches);
     }
 
     private static JSONObject of(TokenInfo token, TokenPolicy policy, Instant now, List<PolicyBreach> breaches) {
-        List<PolicyBreach> live = token.isExpiredAt(now) ? List.of() : breaches;
         JSONArray breachIds = new JSONArray();
-        live.forEach(breach -> breachIds.add(breach.id()));
+        breaches.forEach(breach -> breachIds.add(breach.id()));
         return new JSONObject()
                 .element("id", token.id())
                 .element("name", token.name())
@@ -57,14 +59,14 @@ public final class TokenJson {
                 .element("policyBreaches", breachIds)
                 .element(
                         "policyBreach",
-                        live.isEmpty()
+                        breaches.isEmpty()
                                 ? JSONNull.getInstance()
-                                : PolicyCompliance.reasons(policy, live).toString())
-                .element("blocked", !live.isEmpty() && policy.isEnforcedAt(now));
+                                : PolicyCompliance.reasons(policy, breaches).toString())
+                .element("blocked", !breaches.isEmpty() && policy.isEnforcedAt(now));
     }
 
     public static JSONObject list(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
-        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(policy, tokens);
+        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(policy, tokens, now);
         JSONArray array = new JSONArray();
         tokens.forEach(token -> array.add(of(token, policy, now, breaches.getOrDefault(token, List.of()))));
         return new JSONObject().element("tokens", array);

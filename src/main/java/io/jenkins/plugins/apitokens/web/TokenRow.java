@@ -39,7 +39,7 @@ public final class TokenRow {
      * depends on their other tokens, so the list is judged together.
      */
     public static List<TokenRow> of(List<TokenInfo> tokens, TokenPolicy policy, Instant now) {
-        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(policy, tokens);
+        Map<TokenInfo, List<PolicyBreach>> breaches = PolicyCompliance.assess(policy, tokens, now);
         List<TokenRow> rows = new ArrayList<>(tokens.size());
         for (TokenInfo token : tokens) {
             rows.add(new TokenRow(token, policy, now, breaches.getOrDefault(token, List.of())));
@@ -51,8 +51,7 @@ public final class TokenRow {
         this.token = token;
         this.thresholds = policy.getAgeThresholds();
         this.now = now;
-        boolean live = !token.isExpiredAt(now);
-        this.policyBreach = breaches.isEmpty() || !live
+        this.policyBreach = breaches.isEmpty()
                 ? null
                 : PolicyCompliance.reasons(policy, breaches).toString();
         this.blocked = policyBreach != null && policy.isEnforcedAt(now);

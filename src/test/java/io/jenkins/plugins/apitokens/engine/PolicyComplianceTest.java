@@ -96,7 +96,7 @@ class PolicyComplianceTest {
     void perBuildTokensAreNeverJudged() {
         TokenInfo build = token("alice", TokenOrigin.BUILD, Scope.FULL, Reach.EVERYWHERE, NOW, null);
         assertEquals(List.of(), breachesAlone(STRICT, build));
-        assertTrue(PolicyCompliance.assess(STRICT, List.of(build)).isEmpty());
+        assertTrue(PolicyCompliance.assess(STRICT, List.of(build), NOW).isEmpty());
     }
 
     @Test
@@ -109,7 +109,7 @@ class PolicyComplianceTest {
         TokenInfo bobs = compliant("bob", NOW);
         List<TokenInfo> all = new ArrayList<>(alices);
         all.add(bobs);
-        Map<TokenInfo, List<PolicyBreach>> found = PolicyCompliance.assess(maxTwo, all);
+        Map<TokenInfo, List<PolicyBreach>> found = PolicyCompliance.assess(maxTwo, all, NOW);
         assertEquals(2, found.size());
         assertEquals(List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), found.get(alices.get(2)));
         assertEquals(List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), found.get(alices.get(3)));
@@ -154,7 +154,7 @@ class PolicyComplianceTest {
                 successor.id());
         TokenInfo build =
                 token("alice", TokenOrigin.BUILD, Scope.READ_ONLY, Reach.parse("a"), NOW.minusSeconds(5), null);
-        assertTrue(PolicyCompliance.assess(maxOne, List.of(retiring, successor, build))
+        assertTrue(PolicyCompliance.assess(maxOne, List.of(retiring, successor, build), NOW)
                 .isEmpty());
     }
 
@@ -169,5 +169,15 @@ class PolicyComplianceTest {
         assertTrue(refusal.contains("It never expires, and tokens must have an expiry date"), refusal);
         assertTrue(refusal.contains("must be limited to folders or jobs: create a limited token"), refusal);
         assertTrue(refusal.contains("Nothing was revoked"), refusal);
+    }
+
+    @Test
+    void anExpiredTokenIsNotReportedButStillTakesItsPlaceInTheCount() {
+        TokenPolicy maxOne =
+                TokenPolicy.builder().maxTokensPerUser(1).expiryRequired(true).build();
+        TokenInfo expired = compliant("alice", NOW.minus(Duration.ofDays(40)));
+        TokenInfo live = compliant("alice", NOW);
+        Map<TokenInfo, List<PolicyBreach>> found = PolicyCompliance.assess(maxOne, List.of(expired, live), NOW);
+        assertEquals(Map.of(live, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT)), found);
     }
 }

@@ -323,4 +323,16 @@ class TokenPolicyTest {
         return assertThrows(TokenRuleException.class, () -> policy.checkCoreTokenCreation(coreHasExpiry, lifetime, own))
                 .getMessage();
     }
+
+    @Test
+    void coresSectionIsLimitedToTheMaximumOnlyWhileThePolicyGovernsIt() {
+        TokenPolicy governed =
+                TokenPolicy.builder().maxLifetime(Duration.ofDays(30)).build();
+        assertEquals(Duration.ofDays(30), governed.coreTokenLifetimeLimit());
+        assertTrue(governed.isCoreTokenExpiryRequired());
+        TokenPolicy leftAlone = governed.toBuilder().coreTokensGoverned(false).build();
+        assertNull(leftAlone.coreTokenLifetimeLimit());
+        assertTrue(!leftAlone.isCoreTokenExpiryRequired());
+        assertNull(TokenPolicy.DEFAULT.coreTokenLifetimeLimit());
+    }
 }
