@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import jenkins.model.Jenkins;
 import jenkins.security.ApiTokenProperty;
+import jenkins.security.apitoken.ApiTokenPropertyConfiguration;
 import jenkins.security.apitoken.TokenUuidAndPlainValue;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebResponse;
@@ -296,5 +297,20 @@ class PolicyForEveryTokenTest {
         enforceFrom("2020-01-01");
         assertEquals(200, whoAmI("alice", within.plainValue), "core's token dated the last allowed day complies");
         assertEquals(403, whoAmI("alice", noExpiry.plainValue));
+    }
+
+    @Test
+    void aLegacyTokenIsJudgedAndBlockedLikeCoresOtherTokens() throws Exception {
+        ApiTokenPropertyConfiguration.get().setTokenGenerationOnCreationEnabled(true);
+        User carol = User.getById("carol", true);
+        carol.save();
+        String legacy = carol.getProperty(ApiTokenProperty.class).getApiToken();
+        assertEquals(200, whoAmI("carol", legacy));
+        TokenApi.strictPolicy();
+        enforceFrom("2020-01-01");
+        WebResponse refused = TokenApi.call(r, HttpMethod.GET, "whoAmI/api/json", "carol", legacy);
+        assertEquals(403, refused.getStatusCode());
+        assertTrue(body(refused).contains("It never expires, and tokens must have an expiry date"), body(refused));
+        assertTrue(carol.getProperty(ApiTokenProperty.class).hasLegacyToken(), "never revoked");
     }
 }
