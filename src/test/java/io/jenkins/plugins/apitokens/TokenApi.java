@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens;
 
 import hudson.BulkChange;
 import hudson.model.User;
+import hudson.security.Permission;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Reach;
@@ -32,9 +33,14 @@ public final class TokenApi {
 
     /** Dummy realm (password = user name); every user reads, {@code admin} administers. */
     public static void secure(JenkinsRule r) {
+        secure(r, Jenkins.READ);
+    }
+
+    /** {@link #secure(JenkinsRule)}, every user having these permissions everywhere. */
+    public static void secure(JenkinsRule r, Permission... everyUsers) {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ)
+                .grant(everyUsers)
                 .everywhere()
                 .toAuthenticated()
                 .grant(Jenkins.ADMINISTER)

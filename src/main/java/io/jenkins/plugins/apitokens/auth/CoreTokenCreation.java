@@ -22,8 +22,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -39,9 +39,6 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public class CoreTokenCreation implements Filter {
-
-    /** Core's token descriptor, lower-case, as core looks descriptors up: by full name or by short name. */
-    static final Set<String> DESCRIPTOR = Set.of("jenkins.security.apitokenproperty", "apitokenproperty");
 
     private static final String LEGACY = "changetoken";
     private static final Set<String> CREATING = Set.of("generatenewtoken", "addfixedtoken", LEGACY);
@@ -68,12 +65,21 @@ public class CoreTokenCreation implements Filter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Whether a lower-case segment names core's token descriptor, as core looks it up: by the full or the short name
+     * of its describable ({@code descriptorByName/…}, {@code descriptor/…}) or by its own class name
+     * ({@code extensionList/hudson.model.Descriptor/jenkins.security.ApiTokenProperty$DescriptorImpl}).
+     */
+    static boolean isCoreTokenDescriptor(String segment) {
+        return segment.equals("apitokenproperty") || segment.startsWith("jenkins.security.apitokenproperty");
+    }
+
     /** The creating method the path calls on core's token descriptor, lower-case; {@code null} for none. */
     static String creatingMethod(List<String> segments) {
         boolean descriptorSeen = false;
         for (String segment : segments) {
             String lower = segment.toLowerCase(Locale.ROOT);
-            if (DESCRIPTOR.contains(lower)) {
+            if (isCoreTokenDescriptor(lower)) {
                 descriptorSeen = true;
             } else if (descriptorSeen && CREATING.contains(lower)) {
                 return lower;
@@ -115,21 +121,29 @@ public class CoreTokenCreation implements Filter {
             case "", "never" -> null;
             case "custom" ->
                 Duration.ofDays(ChronoUnit.DAYS.between(
-                        LocalDate.now(), LocalDate.parse(request.getParameter("tokenExpiration"))));
+                        LocalDate.now(),
+                        LocalDate.parse(Objects.requireNonNullElse(request.getParameter("tokenExpiration"), ""))));
             default -> Duration.ofDays(Integer.parseInt(duration));
         };
     }
 
     /**
-     * The user whose token it would be: core takes the user the URL leads through ({@code /user/<id>/…}, or
-     * {@code /me/…}); any other route is counted as the requester's.
+     * The user whose token it would be: core takes the nearest user the URL leads through ({@code /user/<id>/…} or
+     * {@code /me/…}, the last before core's descriptor); a route through none is counted as the requester's.
      */
     private static User ownerOf(List<String> segments) {
-        for (int i = 0; i + 1 < segments.size(); i++) {
-            if (segments.get(i).equalsIgnoreCase("user")) {
-                return User.getById(segments.get(i + 1), false);
+        User owner = null;
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i).toLowerCase(Locale.ROOT);
+            if (isCoreTokenDescriptor(segment)) {
+                break;
+            }
+            if (segment.equals("me")) {
+                owner = User.current();
+            } else if (segment.equals("user") && i + 1 < segments.size()) {
+                owner = User.getById(segments.get(i + 1), false);
             }
         }
-        return User.getById(Jenkins.getAuthentication2().getName(), false);
+        return owner != null ? owner : User.current();
     }
 }

@@ -19,37 +19,50 @@ final class CredentialRoutes {
     /** Segments that lead to such an action wherever they appear. */
     private static final Set<String> ANYWHERE =
             Set.of("credentials", "credential-store", "script", "scripttext", "cli");
-    /** First segments under which only reading is allowed: users, their accounts and the security realm. */
-    private static final Set<String> READ_ONLY_ROOTS = Set.of("user", "me", "securityrealm", "people", "asynchpeople");
-
-    /** Core's token descriptor, as core looks it up: by its full name or its short one, wherever the path goes. */
-    private static final Set<String> CORE_TOKEN_DESCRIPTOR = CoreTokenCreation.DESCRIPTOR;
+    /**
+     * Getters that lead to users, their accounts and the security realm, under which only reading is allowed:
+     * wherever they appear, since a path can lead back to the root ({@code /job/a/parent/user/…}).
+     */
+    private static final Set<String> USER_ROOTS = Set.of("user", "me", "securityrealm", "people", "asynchpeople");
+    /** A user's pages whose forms show secrets: core's Security page shows the user's legacy token. */
+    private static final Set<String> SECRET_PAGES = Set.of("security", "configure", "account");
 
     private CredentialRoutes() {}
 
-    /** @param path below Jenkins' context, as the client sent it */
+    /**
+     * @param path below Jenkins' context, as the client sent it; read as Stapler dispatches it ({@link RequestPath})
+     */
     static boolean managesCredentials(String path, String method) {
         List<String> segments = segmentsOf(path);
         boolean reading = Operation.ofMethod(method) == Operation.READ;
-        if (!segments.isEmpty() && READ_ONLY_ROOTS.contains(segments.get(0)) && !reading) {
-            return true;
-        }
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
+            // After /job/ a segment is an item's name, not a getter.
+            boolean getter = i == 0 || !segments.get(i - 1).equals("job");
+            if (getter && USER_ROOTS.contains(segment) && (!reading || showsSecrets(segments, i))) {
+                return true;
+            }
             if (ANYWHERE.contains(segment) || (segment.equals("api-tokens") && !reading)) {
                 return true;
             }
-            if (CORE_TOKEN_DESCRIPTOR.contains(segment) && !reading) {
+            if (CoreTokenCreation.isCoreTokenDescriptor(segment) && !reading) {
                 return true;
             }
-            if (segment.equals("descriptorbyname") && i + 1 < segments.size()) {
+            boolean lookup = segment.equals("descriptorbyname") || segment.equals("descriptor");
+            if (lookup && i + 1 < segments.size()) {
                 String descriptor = segments.get(i + 1);
-                if (CORE_TOKEN_DESCRIPTOR.contains(descriptor) || descriptor.contains("credentials")) {
+                if (CoreTokenCreation.isCoreTokenDescriptor(descriptor) || descriptor.contains("credentials")) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Whether the path goes to a page of the user that {@code root} leads to which shows secrets. */
+    private static boolean showsSecrets(List<String> segments, int root) {
+        int page = segments.get(root).equals("me") ? root + 1 : root + 2;
+        return page < segments.size() && SECRET_PAGES.contains(segments.get(page));
     }
 
     /** The path as lower-case segments without path parameters, each decoded once. */

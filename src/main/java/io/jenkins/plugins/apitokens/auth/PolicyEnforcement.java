@@ -38,18 +38,21 @@ final class PolicyEnforcement {
 
     /**
      * The core token a request with core's token authentication presented in its Basic header, when the policy
-     * governs core's tokens and is enforced now; {@code null} otherwise.
+     * governs core's tokens and is enforced now; {@code null} otherwise. The user is the one the header names, as core
+     * found the token: a realm may call its user otherwise in the authentication it returns.
      */
-    static TokenInfo enforcedCoreToken(TokenService service, User user, HttpServletRequest request) {
+    static TokenInfo enforcedCoreToken(TokenService service, HttpServletRequest request) {
         TokenPolicy policy = service.policy();
-        if (user == null || !policy.isCoreTokensGoverned() || !policy.isEnforcedAt(service.now())) {
+        if (!policy.isCoreTokensGoverned() || !policy.isEnforcedAt(service.now())) {
             return null;
         }
-        return CoreTokens.matching(user, basicPassword(request));
+        String[] credentials = basicCredentials(request);
+        User user = credentials == null ? null : User.getById(credentials[0], false);
+        return user == null ? null : CoreTokens.matching(user, credentials[1]);
     }
 
-    /** The password of the request's Basic header, as core's token authentication read it; {@code null} for none. */
-    private static String basicPassword(HttpServletRequest request) {
+    /** The user name and password of the request's Basic header; {@code null} for none. */
+    private static String[] basicCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, "Basic ".length())) {
             return null;
@@ -60,7 +63,7 @@ final class PolicyEnforcement {
                             .decode(header.substring("Basic ".length()).strip()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(colon + 1);
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
         } catch (IllegalArgumentException e) {
             return null;
         }

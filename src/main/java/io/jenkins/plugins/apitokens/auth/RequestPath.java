@@ -19,8 +19,10 @@ final class RequestPath {
     }
 
     /**
-     * The path's segments as written (a user id keeps its case), without path parameters, each decoded once; a
-     * malformed escape is left as sent (the container refuses such a request anyway).
+     * The path's segments as Stapler dispatches them: without path parameters, each decoded once (a user id keeps its
+     * case; a malformed escape is left as sent, which the container refuses anyway), and with {@code .} and {@code ..}
+     * resolved as Stapler's canonical path resolves them, so that {@code /whoAmI/../user/x/…} is read as the
+     * {@code /user/x/…} it reaches.
      */
     static List<String> segments(String path) {
         List<String> segments = new ArrayList<>();
@@ -32,7 +34,11 @@ final class RequestPath {
             } catch (IllegalArgumentException e) {
                 // left as sent
             }
-            if (!segment.isEmpty()) {
+            if (segment.equals("..")) {
+                if (!segments.isEmpty()) {
+                    segments.remove(segments.size() - 1);
+                }
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.add(segment);
             }
         }

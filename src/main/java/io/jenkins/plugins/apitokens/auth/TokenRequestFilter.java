@@ -70,7 +70,7 @@ public class TokenRequestFilter implements Filter {
             }
             chain.doFilter(http, guarded);
         } else if (Boolean.TRUE.equals(http.getAttribute(CORE_TOKEN_ATTRIBUTE))) {
-            String blocked = blockedCoreToken(authentication, http);
+            String blocked = blockedCoreToken(http);
             if (blocked != null) {
                 refuse(CookieFreeResponse.of(rsp), blocked);
                 return;
@@ -85,14 +85,13 @@ public class TokenRequestFilter implements Filter {
     }
 
     /** Why a request with a core token that breaks the policy in force is refused; {@code null} when it may go on. */
-    private static String blockedCoreToken(Authentication authentication, HttpServletRequest request) {
+    private static String blockedCoreToken(HttpServletRequest request) {
         TokenService service = TokenEngine.get().service();
-        User user = User.getById(authentication.getName(), false);
-        TokenInfo core = PolicyEnforcement.enforcedCoreToken(service, user, request);
+        TokenInfo core = PolicyEnforcement.enforcedCoreToken(service, request);
         if (core == null) {
             return null;
         }
-        List<PolicyBreach> breaches = PolicyEnforcement.breachesOf(service, user, core);
+        List<PolicyBreach> breaches = PolicyEnforcement.breachesOf(service, User.getById(core.userId(), false), core);
         return breaches.isEmpty() ? null : PolicyEnforcement.refusal(service, core, breaches, request.getRemoteAddr());
     }
 

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -24,8 +26,11 @@ import java.util.function.Supplier;
  */
 public final class PolicyCompliance {
 
-    /** Core keeps whole expiry days: its token dated the last allowed day expires when that day ends. */
-    private static final Duration CORE_EXPIRY_DAY = Duration.ofDays(1);
+    /**
+     * Core keeps whole expiry days: its token dated the last allowed day expires when that day ends, in the
+     * controller's time zone, whose day may be 25 hours long when the clocks go back.
+     */
+    private static final Duration CORE_EXPIRY_DAY = Duration.ofHours(25);
 
     private static final Comparator<TokenInfo> BY_CREATION =
             Comparator.comparing(TokenInfo::created).thenComparing(TokenInfo::id);
@@ -83,14 +88,13 @@ public final class PolicyCompliance {
         }
         List<PolicyBreach> breaches = ownBreaches(policy, token);
         int maximum = policy.getMaxTokensPerUser();
-        if (maximum > 0 && countsAgainstMaximum(policy, token) && ownCount.getAsInt() > maximum) {
+        if (maximum > 0 && ownCount.getAsInt() > maximum) {
             List<TokenInfo> counted = counted(policy, ownTokens.get());
-            int place = counted.indexOf(token);
-            if (place < 0) {
-                place = indexOfId(counted, token);
-            }
-            if (place >= maximum) {
-                breaches = with(breaches, PolicyBreach.BEYOND_MAXIMUM_COUNT);
+            // The old value of a rotation stands in its successor's place: rotating never frees a place.
+            String place = token.isRetiring() ? token.replacedBy() : token.id();
+            int rank = indexOf(counted, place, token.origin());
+            if (rank >= maximum) {
+                breaches = joined(breaches, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT));
             }
         }
         return breaches;
@@ -121,8 +125,16 @@ public final class PolicyCompliance {
         if (maximum > 0) {
             for (List<TokenInfo> own : byUser.values()) {
                 List<TokenInfo> counted = counted(policy, own);
-                for (TokenInfo beyond : counted.subList(Math.min(maximum, counted.size()), counted.size())) {
-                    found.merge(beyond, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), PolicyCompliance::joined);
+                Set<String> beyond = new HashSet<>();
+                for (TokenInfo token : counted.subList(Math.min(maximum, counted.size()), counted.size())) {
+                    beyond.add(token.id());
+                }
+                for (TokenInfo token : own) {
+                    // The old value of a rotation stands in its successor's place: rotating never frees a place.
+                    String place = token.isRetiring() ? token.replacedBy() : token.id();
+                    if (beyond.contains(place)) {
+                        found.merge(token, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), PolicyCompliance::joined);
+                    }
                 }
             }
         }
@@ -179,17 +191,15 @@ public final class PolicyCompliance {
         return counted;
     }
 
-    private static int indexOfId(List<TokenInfo> tokens, TokenInfo token) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).id().equals(token.id()) && tokens.get(i).origin() == token.origin()) {
+    /** Where the token with this id (and kind: core's ids and the plugin's never meet) is among the counted. */
+    private static int indexOf(List<TokenInfo> counted, String id, TokenOrigin origin) {
+        for (int i = 0; i < counted.size(); i++) {
+            TokenInfo candidate = counted.get(i);
+            if (candidate.id().equals(id) && candidate.origin().isCore() == origin.isCore()) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static List<PolicyBreach> with(List<PolicyBreach> breaches, PolicyBreach more) {
-        return joined(breaches, List.of(more));
     }
 
     private static List<PolicyBreach> joined(List<PolicyBreach> first, List<PolicyBreach> second) {

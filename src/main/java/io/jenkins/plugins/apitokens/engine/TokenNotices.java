@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,14 +100,16 @@ final class TokenNotices {
         });
         String key = "policy-" + LocalDate.ofInstant(start, ZoneOffset.UTC);
         int told = 0;
+        Map<String, Set<String>> coreIds = new HashMap<>();
+        for (TokenInfo token : everyToken) {
+            if (token.origin().isCore()) {
+                coreIds.computeIfAbsent(token.userId(), user -> new HashSet<>()).add(token.id());
+            }
+        }
         for (Map.Entry<String, List<TokenInfo>> user : byUser.entrySet()) {
-            Set<String> coreIds = new HashSet<>();
-            everyToken.stream()
-                    .filter(token -> token.userId().equals(user.getKey())
-                            && token.origin().isCore())
-                    .forEach(token -> coreIds.add(token.id()));
             try {
-                told += tellPolicyBreaches(user.getKey(), user.getValue(), breaking, rules, key, coreIds);
+                Set<String> usersCoreIds = coreIds.getOrDefault(user.getKey(), Set.of());
+                told += tellPolicyBreaches(user.getKey(), user.getValue(), breaking, rules, key, usersCoreIds);
             } catch (RuntimeException e) {
                 // One user's store must not keep the others from being told.
                 LOGGER.log(Level.WARNING, "Could not tell user " + user.getKey() + " of tokens breaking the policy", e);

@@ -324,31 +324,36 @@ public final class TokenPolicy {
      * @param coreHasExpiry whether this core's tokens can have an expiry date (Jenkins 2.548 and later)
      * @param lifetime the lifetime asked for, {@code null} for a token that never expires
      * @param ownTokens how many tokens the user holds already, core's and the plugin's, per-build ones aside
-     * @throws TokenRuleException naming the rule a core token cannot meet, and where to create a token instead
+     * @throws TokenRuleException naming the rule: where no core token can meet it, pointing to the plugin's section;
+     *     otherwise as a new token of the plugin would be refused (a shorter expiry, a token fewer)
      */
     public void checkCoreTokenCreation(boolean coreHasExpiry, Duration lifetime, int ownTokens) {
         if (!coreTokensGoverned) {
             return;
         }
-        EngineMessage reason = null;
+        // What no core token can give: the way out is the plugin's section.
+        EngineMessage never = null;
         if (!allowedScopes.contains(Scope.FULL)) {
-            reason = EngineMessage.of("CoreCreation.Scope", scopeList(allowedScopes));
+            never = EngineMessage.of("CoreCreation.Scope", scopeList(allowedScopes));
         } else if (itemLimitRequired) {
-            reason = EngineMessage.of("CoreCreation.NotLimited");
+            never = EngineMessage.of("CoreCreation.NotLimited");
         } else if (requiresExpiry() && !coreHasExpiry) {
-            reason = EngineMessage.of("CoreCreation.NoExpiryOnThisCore");
-        } else if (requiresExpiry() && lifetime == null) {
-            reason = maxLifetime == null
-                    ? EngineMessage.of("Policy.ExpiryRequired")
-                    : EngineMessage.of("Policy.ExpiryRequiredWithin", describe(maxLifetime));
-        } else if (maxLifetime != null && lifetime != null && lifetime.compareTo(maxLifetime) > 0) {
-            reason = EngineMessage.of("Policy.ExpiryTooLate", describe(maxLifetime));
-        } else if (maxTokensPerUser > 0 && ownTokens >= maxTokensPerUser) {
-            reason = EngineMessage.of("Policy.TooManyTokens", maxTokensPerUser);
+            never = EngineMessage.of("CoreCreation.NoExpiryOnThisCore");
         }
-        if (reason != null) {
-            throw new TokenRuleException(EngineMessage.of("CoreCreation.Refused", reason));
+        if (never != null) {
+            throw new TokenRuleException(EngineMessage.of("CoreCreation.Refused", never));
         }
+        // What this core token does not give, as any new token would be refused.
+        if (requiresExpiry() && lifetime == null) {
+            throw new TokenRuleException(
+                    maxLifetime == null
+                            ? EngineMessage.of("Policy.ExpiryRequired")
+                            : EngineMessage.of("Policy.ExpiryRequiredWithin", describe(maxLifetime)));
+        }
+        if (maxLifetime != null && lifetime != null && lifetime.compareTo(maxLifetime) > 0) {
+            throw new TokenRuleException(EngineMessage.of("Policy.ExpiryTooLate", describe(maxLifetime)));
+        }
+        checkRoomForOneMore(ownTokens);
     }
 
     /** The longest lifetime core's section may offer a token; {@code null} for any (or core's tokens left alone). */

@@ -3,6 +3,8 @@ package io.jenkins.plugins.apitokens.policy;
 import hudson.ExtensionList;
 import hudson.ExtensionPoint;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenRef;
+import java.util.Set;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -14,15 +16,15 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public interface BlockedTokens extends ExtensionPoint {
 
-    /** How many live tokens break {@code policy}; 0 when it has no enforcement date. */
-    int countBlockedBy(TokenPolicy policy);
+    /** The live tokens that break {@code policy}, named as bulk actions name them; none without an enforcement date. */
+    Set<TokenRef> blockedBy(TokenPolicy policy);
 
-    /** The count of the one implementation; 0 while none is loaded (at start-up). */
-    static int count(TokenPolicy policy) {
+    /** Those of the one implementation; none while none is loaded (at start-up). */
+    static Set<TokenRef> of(TokenPolicy policy) {
         if (policy.getEnforcementStart() == null) {
-            return 0;
+            return Set.of();
         }
         ExtensionList<BlockedTokens> counters = ExtensionList.lookup(BlockedTokens.class);
-        return counters.isEmpty() ? 0 : counters.get(0).countBlockedBy(policy);
+        return counters.isEmpty() ? Set.of() : counters.get(0).blockedBy(policy);
     }
 }

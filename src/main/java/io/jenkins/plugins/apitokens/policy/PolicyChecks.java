@@ -69,8 +69,8 @@ final class PolicyChecks {
         if (start == null) {
             return FormValidation.ok();
         }
-        int blocked =
-                BlockedTokens.count(saved.toBuilder().enforcementStart(start).build());
+        int blocked = BlockedTokens.of(saved.toBuilder().enforcementStart(start).build())
+                .size();
         return blocked == 0
                 ? FormValidation.ok(Messages.TokenPolicyConfiguration_BlocksNone())
                 : FormValidation.warning(Messages.TokenPolicyConfiguration_Blocks(blocked, dateOf(start)));

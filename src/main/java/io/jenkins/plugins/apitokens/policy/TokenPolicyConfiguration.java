@@ -9,6 +9,7 @@ import io.jenkins.plugins.apitokens.engine.AgeThresholds;
 import io.jenkins.plugins.apitokens.engine.PolicySetting;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
+import io.jenkins.plugins.apitokens.engine.TokenRef;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import java.io.File;
 import java.io.IOException;
@@ -178,7 +179,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             LOGGER.log(
                     Level.INFO,
                     "API token policy saved: {0} live tokens break it and are blocked from {1}",
-                    new Object[] {BlockedTokens.count(saved), saved.getEnforcementStart()});
+                    new Object[] {BlockedTokens.of(saved).size(), saved.getEnforcementStart()});
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not count the API tokens the saved policy blocks", e);
         }
@@ -320,6 +321,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             load();
             throw new FormException(PolicyAttributes.refusal(e), PolicyAttributes.attributeOf(e.setting()));
         } catch (IllegalArgumentException e) {
+            load(); // nothing half-bound stays in memory for a later save to write
             throw new FormException(e.getMessage(), e, null);
         } catch (IOException e) {
             load();
@@ -333,25 +335,27 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
 
     /**
      * A form that would block tokens not blocked today (a new date, an earlier one, or a stricter policy with a date
-     * set) must say how many, as the overview's bulk revocation does: the administrator confirms what they see.
+     * set, even one blocking as many others) must say how many, as the overview's bulk revocation does: the
+     * administrator confirms what they see.
      *
      * @throws FormException naming the count to confirm
      */
     private static void requireConfirmedBlocks(TokenPolicy before, TokenPolicy after, String confirmed)
             throws FormException {
-        int blocked = BlockedTokens.count(after);
-        if (blocked == 0 || blocked <= BlockedTokens.count(before) && sameStart(before, after)) {
+        Set<TokenRef> blocked = BlockedTokens.of(after);
+        if (blocked.isEmpty() || BlockedTokens.of(before).containsAll(blocked) && noEarlier(before, after)) {
             return;
         }
-        if (!String.valueOf(blocked).equals(confirmed == null ? "" : confirmed.strip())) {
+        if (!String.valueOf(blocked.size()).equals(confirmed == null ? "" : confirmed.strip())) {
             throw new FormException(
                     Messages.TokenPolicyConfiguration_ConfirmBlocked(
-                            blocked, PolicyChecks.dateOf(after.getEnforcementStart())),
+                            blocked.size(), PolicyChecks.dateOf(after.getEnforcementStart())),
                     CONFIRMATION_FIELD);
         }
     }
 
-    private static boolean sameStart(TokenPolicy before, TokenPolicy after) {
+    /** Whether the tokens blocked before are blocked no sooner than they were. */
+    private static boolean noEarlier(TokenPolicy before, TokenPolicy after) {
         return before.getEnforcementStart() != null
                 && !after.getEnforcementStart().isBefore(before.getEnforcementStart());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.RawHttp;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.NewToken;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import jenkins.security.ApiTokenProperty;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebResponse;
@@ -104,5 +106,39 @@ class RetiringValueTest {
         assertEquals(201, created.getStatusCode(), created.getContentAsString());
         List<TokenInfo> tokens = TokenEngine.get().service().list("alice");
         assertTrue(tokens.stream().anyMatch(t -> t.name().equals("made by the successor")), tokens.toString());
+    }
+
+    @Test
+    void theOldValueCannotReachTheAccountThroughDotSegmentsOrBackThroughAJobsParent() throws Exception {
+        r.createFreeStyleProject("app");
+        for (String path : List.of(
+                "whoAmI/../user/alice/security/configSubmit",
+                "./user/alice/security/configSubmit",
+                "job/app/parent/user/alice/security/configSubmit",
+                "job/app/parent/me/descriptorByName/jenkins.security.ApiTokenProperty/generateNewToken")) {
+            RawHttp.Reply reply = RawHttp.send(r.getURL(), "POST", path, "alice", old.value(), Map.of());
+            assertEquals(403, reply.status(), path + ": " + reply.body());
+            assertTrue(reply.body().contains("the old value of a rotation"), path + ": " + reply.body());
+        }
+    }
+
+    @Test
+    void theOldValueCannotReadTheSecurityPageWhereCoreShowsTheLegacyToken() throws Exception {
+        for (String path : List.of("me/security/", "user/alice/security/", "user/alice/configure")) {
+            WebResponse refused = TokenApi.call(r, HttpMethod.GET, path, "alice", old.value());
+            assertEquals(403, refused.getStatusCode(), path);
+        }
+        assertEquals(
+                200,
+                TokenApi.call(r, HttpMethod.GET, "me/security/", "alice", successor.value())
+                        .getStatusCode(),
+                "the successor, a full token, still may");
+    }
+
+    @Test
+    void theOldValueCannotAddCredentialsThroughCoresDescriptorRoute() throws Exception {
+        WebResponse refused = withOldValue(
+                "descriptor/com.cloudbees.plugins.credentials.CredentialsSelectHelper/resolver/x/addCredentials");
+        assertEquals(403, refused.getStatusCode(), refused.getContentAsString());
     }
 }

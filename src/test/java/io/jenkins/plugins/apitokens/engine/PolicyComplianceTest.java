@@ -180,4 +180,37 @@ class PolicyComplianceTest {
         Map<TokenInfo, List<PolicyBreach>> found = PolicyCompliance.assess(maxOne, List.of(expired, live), NOW);
         assertEquals(Map.of(live, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT)), found);
     }
+
+    @Test
+    void theOldValueOfARotationStandsInItsSuccessorsPlaceSoRotatingNeverFreesOne() {
+        TokenPolicy maxOne = TokenPolicy.builder().maxTokensPerUser(1).build();
+        TokenInfo first = compliant("alice", NOW.minus(Duration.ofDays(2)));
+        TokenInfo successor = compliant("alice", NOW);
+        TokenInfo retiring = new TokenInfo(
+                "alice",
+                "old",
+                "old",
+                Scope.READ_ONLY,
+                Reach.parse("team/app"),
+                TokenOrigin.USER,
+                null,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofHours(1)),
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                successor.id());
+        List<TokenInfo> own = List.of(first, successor, retiring);
+        Map<TokenInfo, List<PolicyBreach>> found = PolicyCompliance.assess(maxOne, own, NOW);
+        assertEquals(List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), found.get(successor));
+        assertEquals(List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), found.get(retiring), "the old value too");
+        assertEquals(
+                List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT),
+                PolicyCompliance.breachesOf(maxOne, retiring, () -> 2, () -> own),
+                "on the request path as well");
+        assertEquals(List.of(), PolicyCompliance.breachesOf(maxOne, first, () -> 2, () -> own));
+    }
 }

@@ -301,7 +301,9 @@ class TokenPolicyTest {
         assertTrue(refusalOfCore(expiring, false, null, 0).startsWith("Tokens must have an expiry date, which core's"));
         assertTrue(
                 refusalOfCore(expiring, true, null, 0).startsWith("Tokens must have an expiry date at most 30 days"));
-        assertTrue(refusalOfCore(expiring, true, Duration.ofDays(31), 0).startsWith("Tokens can live at most 30 days"));
+        String tooLate = refusalOfCore(expiring, true, Duration.ofDays(31), 0);
+        assertTrue(tooLate.startsWith("Tokens can live at most 30 days"), tooLate);
+        assertTrue(!tooLate.contains("'API tokens' section"), "a shorter core token would do: " + tooLate);
         expiring.checkCoreTokenCreation(true, Duration.ofDays(30), 0);
         TokenPolicy maxTwo = TokenPolicy.builder().maxTokensPerUser(2).build();
         maxTwo.checkCoreTokenCreation(false, null, 1);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Item;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.RawHttp;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.audit.AuditTrail;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import jenkins.security.ApiTokenProperty;
 import jenkins.security.apitoken.ApiTokenPropertyConfiguration;
@@ -28,7 +30,6 @@ import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -49,17 +50,7 @@ class PolicyForEveryTokenTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .toAuthenticated()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin"));
-        for (String id : List.of("alice", "bob", "admin")) {
-            User.getById(id, true);
-        }
+        TokenApi.secure(r, Jenkins.READ, Item.READ);
         r.createFreeStyleProject("app");
         core = User.getById("alice", false).getProperty(ApiTokenProperty.class);
     }
@@ -115,7 +106,11 @@ class PolicyForEveryTokenTest {
                 "user/alice/descriptorByName/jenkins%2Esecurity%2EApiTokenProperty/generateNewToken",
                 "user/alice/descriptorByName/JENKINS.SECURITY.APITOKENPROPERTY/GenerateNewToken",
                 "user/alice/descriptorByName/jenkins.security.ApiTokenProperty/addFixedToken",
-                "user/alice/descriptorByName/jenkins.security.ApiTokenProperty/changeToken");
+                "user/alice/descriptorByName/jenkins.security.ApiTokenProperty/changeToken",
+                // Back to the root through a job's parent, to core's descriptor by its own class name (2.516).
+                "me/my-views/view/all/job/app/parent/extensionList/hudson.model.Descriptor/"
+                        + "jenkins.security.ApiTokenProperty$DescriptorImpl/generateNewToken",
+                "descriptor/jenkins.security.ApiTokenProperty/generateNewToken");
         for (String route : routes) {
             WebResponse session = TokenApi.callAs(
                     r, HttpMethod.POST, route, "alice", "newTokenName", "x", "newTokenPlainValue", "1234567890abcdef");
@@ -312,5 +307,21 @@ class PolicyForEveryTokenTest {
         assertEquals(403, refused.getStatusCode());
         assertTrue(body(refused).contains("It never expires, and tokens must have an expiry date"), body(refused));
         assertTrue(carol.getProperty(ApiTokenProperty.class).hasLegacyToken(), "never revoked");
+    }
+
+    @Test
+    void theMaximumCountsTheUserCoreGivesTheTokenToWhateverTheDotSegmentsSay() throws Exception {
+        NewToken only = TokenApi.mint("alice", "only one");
+        TokenPolicyConfiguration.get().setMaxTokensPerUser(1);
+        RawHttp.Reply refused = RawHttp.send(
+                r.getURL(),
+                "POST",
+                "user/bob/../../me/descriptorByName/jenkins.security.ApiTokenProperty/generateNewToken",
+                "alice",
+                only.value(),
+                Map.of());
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("A user can have at most 1 tokens"), refused.body());
+        assertEquals(0, coreTokenCount());
     }
 }
