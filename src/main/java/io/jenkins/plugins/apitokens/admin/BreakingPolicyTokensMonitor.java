@@ -4,7 +4,6 @@ import hudson.Extension;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
-import java.time.Instant;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -27,8 +26,7 @@ public class BreakingPolicyTokensMonitor extends TokenCountMonitor {
 
     /** The enforcement date, {@code yyyy-MM-dd}; {@code null} for none. */
     public String getEnforcementDate() {
-        Instant start = TokenEngine.get().service().policy().getEnforcementStart();
-        return start == null ? null : start.toString().substring(0, "yyyy-MM-dd".length());
+        return TokenEngine.get().service().policy().getEnforcementDate();
     }
 
     /** Whether the date has come: those tokens are refused now. */

@@ -2,8 +2,6 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -39,12 +37,8 @@ public final class PolicyCompliance {
 
     /** Why a request with a token breaking the policy in force is refused: the rules, and what to do. */
     public static EngineMessage refusal(TokenPolicy policy, List<PolicyBreach> breaches) {
-        return EngineMessage.of("Blocked", dateOf(policy.getEnforcementStart()), reasons(policy, breaches));
-    }
-
-    /** What the owner of a token breaking the policy reads before the enforcement date. */
-    public static EngineMessage warning(TokenPolicy policy, List<PolicyBreach> breaches) {
-        return EngineMessage.of("BlockedFrom", dateOf(policy.getEnforcementStart()), reasons(policy, breaches));
+        String date = policy.getEnforcementDate();
+        return EngineMessage.of("Blocked", date == null ? "" : date, reasons(policy, breaches));
     }
 
     /** Each rule broken, with what to do, one sentence after the other. */
@@ -55,10 +49,6 @@ public final class PolicyCompliance {
             all = all == null ? one : EngineMessage.of("Sentences", all, one);
         }
         return all == null ? EngineMessage.of("Sentences", "", "") : all;
-    }
-
-    private static String dateOf(Instant start) {
-        return start == null ? "" : LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
     }
 
     /** Whether the policy judges tokens of this kind at all. */
@@ -90,9 +80,7 @@ public final class PolicyCompliance {
         int maximum = policy.getMaxTokensPerUser();
         if (maximum > 0 && ownCount.getAsInt() > maximum) {
             List<TokenInfo> counted = counted(policy, ownTokens.get());
-            // The old value of a rotation stands in its successor's place: rotating never frees a place.
-            String place = token.isRetiring() ? token.replacedBy() : token.id();
-            int rank = indexOf(counted, place, token.origin());
+            int rank = indexOf(counted, placeOf(token), token.origin());
             if (rank >= maximum) {
                 breaches = joined(breaches, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT));
             }
@@ -130,9 +118,7 @@ public final class PolicyCompliance {
                     beyond.add(token.id());
                 }
                 for (TokenInfo token : own) {
-                    // The old value of a rotation stands in its successor's place: rotating never frees a place.
-                    String place = token.isRetiring() ? token.replacedBy() : token.id();
-                    if (beyond.contains(place)) {
+                    if (beyond.contains(placeOf(token))) {
                         found.merge(token, List.of(PolicyBreach.BEYOND_MAXIMUM_COUNT), PolicyCompliance::joined);
                     }
                 }
@@ -177,6 +163,11 @@ public final class PolicyCompliance {
     private static Duration lifetimeOf(TokenInfo token) {
         Duration lifetime = Duration.between(token.created(), token.expires());
         return token.origin() == TokenOrigin.CORE ? lifetime.minus(CORE_EXPIRY_DAY) : lifetime;
+    }
+
+    /** The old value of a rotation stands in its successor's place: rotating never frees a place. */
+    private static String placeOf(TokenInfo token) {
+        return token.isRetiring() ? token.replacedBy() : token.id();
     }
 
     /** The tokens that count against the maximum, oldest first: those made after the first that many are beyond it. */

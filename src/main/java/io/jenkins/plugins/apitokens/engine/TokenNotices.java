@@ -3,8 +3,6 @@ package io.jenkins.plugins.apitokens.engine;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,7 +96,7 @@ final class TokenNotices {
                         .add(token);
             }
         });
-        String key = "policy-" + LocalDate.ofInstant(start, ZoneOffset.UTC);
+        String key = "policy-" + rules.getEnforcementDate();
         int told = 0;
         Map<String, Set<String>> coreIds = new HashMap<>();
         for (TokenInfo token : everyToken) {

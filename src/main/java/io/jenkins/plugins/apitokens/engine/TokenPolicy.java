@@ -2,6 +2,9 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -311,6 +314,13 @@ public final class TokenPolicy {
         return enforcementStart;
     }
 
+    /** The enforcement date as people read it, {@code yyyy-MM-dd} (from 00:00 UTC); {@code null} for never. */
+    public String getEnforcementDate() {
+        return enforcementStart == null
+                ? null
+                : LocalDate.ofInstant(enforcementStart, ZoneOffset.UTC).toString();
+    }
+
     /** Whether tokens that break this policy are refused at {@code now}. */
     public boolean isEnforcedAt(Instant now) {
         return enforcementStart != null && !now.isBefore(enforcementStart);
@@ -377,10 +387,8 @@ public final class TokenPolicy {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(text.strip())
-                    .atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
             throw new TokenRuleException(
                     EngineMessage.of("Policy.EnforcementDate", text.strip()), PolicySetting.ENFORCEMENT_DATE);
         }

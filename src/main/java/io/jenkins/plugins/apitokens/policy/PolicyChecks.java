@@ -69,16 +69,11 @@ final class PolicyChecks {
         if (start == null) {
             return FormValidation.ok();
         }
-        int blocked = BlockedTokens.of(saved.toBuilder().enforcementStart(start).build())
-                .size();
+        TokenPolicy dated = saved.toBuilder().enforcementStart(start).build();
+        int blocked = BlockedTokens.of(dated).size();
         return blocked == 0
                 ? FormValidation.ok(Messages.TokenPolicyConfiguration_BlocksNone())
-                : FormValidation.warning(Messages.TokenPolicyConfiguration_Blocks(blocked, dateOf(start)));
-    }
-
-    /** A day as the form shows it: the enforcement date starts at 00:00 UTC. */
-    static String dateOf(Instant start) {
-        return java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC).toString();
+                : FormValidation.warning(Messages.TokenPolicyConfiguration_Blocks(blocked, dated.getEnforcementDate()));
     }
 
     /** 0 means "no limit"; a negative number is kept as it is, for the engine to refuse by name. */

@@ -348,8 +348,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         }
         if (!String.valueOf(blocked.size()).equals(confirmed == null ? "" : confirmed.strip())) {
             throw new FormException(
-                    Messages.TokenPolicyConfiguration_ConfirmBlocked(
-                            blocked.size(), PolicyChecks.dateOf(after.getEnforcementStart())),
+                    Messages.TokenPolicyConfiguration_ConfirmBlocked(blocked.size(), after.getEnforcementDate()),
                     CONFIRMATION_FIELD);
         }
     }

@@ -100,7 +100,7 @@ public class ApiTokensAction implements Action {
         }
         if (breaking > 0) {
             tooltip.add(Messages.ApiTokensAction_BreakingPolicy(
-                    breaking, BreakingTokens.enforcementDateOf(service().policy())));
+                    breaking, service().policy().getEnforcementDate()));
         }
         return new Badge(String.valueOf(expiring + breaking), String.join("\n", tooltip), Badge.Severity.WARNING);
     }

@@ -116,7 +116,7 @@ public final class TokensSection {
         if (count == 0) {
             return null;
         }
-        String date = BreakingTokens.enforcementDateOf(service.policy());
+        String date = service.policy().getEnforcementDate();
         return service.policy().isEnforcedAt(service.now())
                 ? Messages.TokensSection_Blocked(count, date)
                 : Messages.TokensSection_BlockedFrom(count, date);

@@ -5,9 +5,6 @@ import io.jenkins.plugins.apitokens.coretokens.EveryToken;
 import io.jenkins.plugins.apitokens.engine.PolicyCompliance;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -28,11 +25,5 @@ public final class BreakingTokens {
         }
         return PolicyCompliance.assess(policy, EveryToken.of(service, user), service.now())
                 .size();
-    }
-
-    /** The enforcement date as pages show it, {@code yyyy-MM-dd} (from 00:00 UTC); {@code null} for none. */
-    public static String enforcementDateOf(TokenPolicy policy) {
-        Instant start = policy.getEnforcementStart();
-        return start == null ? null : LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
     }
 }
