@@ -13,7 +13,7 @@ public class TokenStorageException extends RuntimeException {
         this(EngineMessage.of("TokenStorage.Failed", userId), cause);
     }
 
-    private TokenStorageException(EngineMessage sentence, Throwable cause) {
+    TokenStorageException(EngineMessage sentence, Throwable cause) {
         super(sentence.in(Locale.ENGLISH), cause);
         this.sentence = sentence;
     }

@@ -1,0 +1,268 @@
+package io.jenkins.plugins.apitokens.engine;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decoy tokens: values in the token format, checksum and all, that never authenticate. An administrator plants one
+ * where an intruder would look (a {@code .netrc} on an agent, a configuration file in a repository); whoever
+ * presents it has found it there, and an alert goes out at once.
+ *
+ * <p>Decoys are not tokens of any user: they are kept apart, count against no limit, appear in no user's list and
+ * can never be rotated into a token. They are looked at only for a value that did not authenticate, so a real
+ * token's check never pays for them; the use itself is answered exactly as an unknown value is, and the audit event
+ * and alert are made on the {@code alerts} executor, not on the request's thread, so nothing in the answer or its
+ * timing tells a decoy from a mistyped value. Each use counts, in memory; the counts are written behind
+ * ({@link #flush()}) as usage is, so trying a decoy in a loop writes nothing per request.
+ */
+public final class Decoys {
+
+    private static final Logger LOGGER = Logger.getLogger(Decoys.class.getName());
+    private static final Comparator<DecoyInfo> BY_NAME =
+            Comparator.comparing(decoy -> TokenName.uniquenessKey(decoy.name()));
+
+    static final int MAX_PLANTED_AT = 200;
+    /** The audit trail's actor for a decoy tried with a request: whoever it was, they are not known. */
+    public static final String UNKNOWN_CLIENT = "unknown client";
+
+    private final DecoyStore store;
+    private final Clock clock;
+    private final AuditListener audit;
+    private final DecoyAlarm alarm;
+    private final Executor alerts;
+    private final TokenFormat format;
+    private final Map<Long, Decoy> byKey = new ConcurrentHashMap<>();
+    private volatile boolean tripsUnsaved;
+
+    public Decoys(DecoyStore store, Clock clock, AuditListener audit, DecoyAlarm alarm, Executor alerts) {
+        this(store, clock, audit, alarm, alerts, new TokenFormat());
+    }
+
+    Decoys(DecoyStore store, Clock clock, AuditListener audit, DecoyAlarm alarm, Executor alerts, TokenFormat format) {
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+        this.audit = Objects.requireNonNull(audit);
+        this.alarm = Objects.requireNonNull(alarm);
+        this.alerts = Objects.requireNonNull(alerts);
+        this.format = format;
+        load();
+    }
+
+    private void load() {
+        List<StoredDecoy> stored;
+        try {
+            stored = store.load();
+        } catch (IOException e) {
+            // Decoys only ever refuse: none known means none alert, never that anything authenticates.
+            LOGGER.log(Level.WARNING, "Could not read the decoy tokens; none will alert until they are read", e);
+            return;
+        }
+        for (StoredDecoy decoy : stored) {
+            long key = TokenFormat.idKey(decoy.info().id());
+            if (key != 0) {
+                byKey.put(key, new Decoy(decoy.info(), HexFormat.of().parseHex(decoy.sha256())));
+            }
+        }
+    }
+
+    /**
+     * Makes a decoy; its value is in the answer and nowhere else.
+     *
+     * @param plantedAt where it will be planted, for whoever reads the alert; may be empty
+     * @throws TokenRuleException for a name that is not a valid token name or is taken by another decoy, or a place
+     *     that is too long or holds line breaks
+     */
+    public synchronized NewDecoy create(String name, String plantedAt, String actor) {
+        String normalized = TokenName.normalize(name);
+        String uniqueness = TokenName.uniquenessKey(normalized);
+        for (Decoy decoy : byKey.values()) {
+            if (TokenName.uniquenessKey(decoy.info.name()).equals(uniqueness)) {
+                throw new TokenRuleException(EngineMessage.of("Decoy.NameTaken", normalized));
+            }
+        }
+        String place = placeOf(plantedAt);
+        String id;
+        long key;
+        do {
+            id = format.newId();
+            key = TokenFormat.idKey(id);
+        } while (byKey.containsKey(key));
+        String value = format.newValue(id);
+        DecoyInfo info = new DecoyInfo(id, normalized, place, actor, clock.instant(), 0, null, null);
+        byKey.put(key, new Decoy(info, TokenHash.of(value)));
+        try {
+            save();
+        } catch (IOException e) {
+            byKey.remove(key);
+            throw new TokenStorageException(EngineMessage.of("Decoy.StorageFailed"), e);
+        }
+        audit.onEvent(event(AuditEventType.DECOY_CREATED, actor, info, place.isEmpty() ? null : "planted at " + place));
+        return new NewDecoy(info, value);
+    }
+
+    /** The place as kept: trimmed, at most {@value #MAX_PLANTED_AT} characters, on one line. */
+    private static String placeOf(String plantedAt) {
+        String place = plantedAt == null ? "" : plantedAt.strip();
+        if (place.codePointCount(0, place.length()) > MAX_PLANTED_AT) {
+            throw new TokenRuleException(EngineMessage.of("Decoy.PlaceTooLong", MAX_PLANTED_AT));
+        }
+        if (place.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new TokenRuleException(EngineMessage.of("Decoy.PlaceMisleading"));
+        }
+        return place;
+    }
+
+    /**
+     * Removes a decoy: its value becomes an unknown value like any other, and alerts no more.
+     *
+     * @throws TokenNotFoundException if there is no such decoy
+     */
+    public synchronized DecoyInfo remove(String id, String actor) {
+        long key = TokenFormat.idKey(id);
+        Decoy removed = key == 0 ? null : byKey.remove(key);
+        if (removed == null) {
+            throw new TokenNotFoundException(id);
+        }
+        try {
+            save();
+        } catch (IOException e) {
+            byKey.put(key, removed);
+            throw new TokenStorageException(EngineMessage.of("Decoy.StorageFailed"), e);
+        }
+        audit.onEvent(event(AuditEventType.DECOY_REMOVED, actor, removed.info, null));
+        return removed.info;
+    }
+
+    /** Every decoy, by name. */
+    public List<DecoyInfo> list() {
+        List<DecoyInfo> all = new ArrayList<>();
+        for (Decoy decoy : byKey.values()) {
+            all.add(decoy.info);
+        }
+        all.sort(BY_NAME);
+        return all;
+    }
+
+    public int count() {
+        return byKey.size();
+    }
+
+    /**
+     * Looks at a value that did not authenticate: if it is a decoy's, the use is counted and an alert raised, off
+     * this thread. The caller answers as it would any unknown value, whatever this returns.
+     *
+     * @return whether the value was a decoy's
+     */
+    public boolean trip(String value, DecoyUse use) {
+        long key = TokenFormat.keyOf(value);
+        Decoy decoy = key == 0 || byKey.isEmpty() ? null : byKey.get(key);
+        if (decoy == null || !decoy.matches(value)) {
+            return false;
+        }
+        Instant at = clock.instant();
+        DecoyInfo tripped;
+        synchronized (decoy) {
+            decoy.info = decoy.info.tripped(at, use);
+            tripped = decoy.info;
+        }
+        tripsUnsaved = true;
+        DecoyAlert alert = new DecoyAlert(tripped, at, use);
+        alerts.execute(() -> {
+            audit.onEvent(event(AuditEventType.DECOY_TRIPPED, actorOf(use), tripped, use.describe()));
+            alarm.sound(alert);
+        });
+        return true;
+    }
+
+    /**
+     * {@link #trip} for every value of a leak report: a decoy in it tells where the value leaked.
+     *
+     * @return how many decoys it tripped
+     */
+    public int tripAll(Collection<String> values, DecoyUse use) {
+        if (byKey.isEmpty()) {
+            return 0;
+        }
+        int tripped = 0;
+        for (String value : values) {
+            if (trip(value, use)) {
+                tripped++;
+            }
+        }
+        return tripped;
+    }
+
+    /**
+     * Writes the counts of uses made since the last write.
+     *
+     * @return whether anything was written
+     */
+    public synchronized boolean flush() {
+        if (!tripsUnsaved) {
+            return false;
+        }
+        tripsUnsaved = false;
+        try {
+            save();
+            return true;
+        } catch (IOException e) {
+            tripsUnsaved = true;
+            LOGGER.log(Level.WARNING, "Could not save the uses of decoy tokens; they will be written again", e);
+            return false;
+        }
+    }
+
+    private void save() throws IOException {
+        List<StoredDecoy> all = new ArrayList<>();
+        for (Decoy decoy : byKey.values()) {
+            synchronized (decoy) {
+                all.add(new StoredDecoy(decoy.info, HexFormat.of().formatHex(decoy.hash)));
+            }
+        }
+        all.sort(Comparator.comparing(stored -> stored.info().id()));
+        store.save(all);
+    }
+
+    private static String actorOf(DecoyUse use) {
+        return use.via() == DecoyUse.Via.LEAK_REPORT ? AuditEvent.LEAK_REPORT : UNKNOWN_CLIENT;
+    }
+
+    private AuditEvent event(AuditEventType type, String actor, DecoyInfo decoy, String detail) {
+        return new AuditEvent(clock.instant(), type, actor, null, decoy.id(), decoy.name(), detail);
+    }
+
+    /** A decoy in memory: what administrators see, and the hash its value is checked against. */
+    private static final class Decoy {
+        private final byte[] hash;
+        private final long word0;
+        private final long word1;
+        private final long word2;
+        private final long word3;
+        private DecoyInfo info;
+
+        Decoy(DecoyInfo info, byte[] hash) {
+            this.info = info;
+            this.hash = hash.clone();
+            this.word0 = TokenHash.word(hash, 0);
+            this.word1 = TokenHash.word(hash, 1);
+            this.word2 = TokenHash.word(hash, 2);
+            this.word3 = TokenHash.word(hash, 3);
+        }
+
+        boolean matches(String value) {
+            return TokenHash.matches(value, word0, word1, word2, word3);
+        }
+    }
+}
