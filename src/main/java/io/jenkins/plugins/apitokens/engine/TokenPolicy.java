@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,7 @@ public final class TokenPolicy {
     private final boolean itemLimitRequired;
     private final boolean coreTokensGoverned;
     private final Instant enforcementStart;
+    private final List<String> alertAddresses;
 
     /** Warnings before expiry: at most this many, each at most a year ahead. */
     static final int MAX_WARNINGS = 5;
@@ -88,6 +91,7 @@ public final class TokenPolicy {
         this.itemLimitRequired = b.itemLimitRequired;
         this.coreTokensGoverned = b.coreTokensGoverned;
         this.enforcementStart = b.enforcementStart;
+        this.alertAddresses = checkAlertAddresses(b.alertAddresses);
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException(
                     EngineMessage.of("Policy.DefaultAboveMaximum", describe(defaultLifetime), describe(maxLifetime)),
@@ -119,6 +123,7 @@ public final class TokenPolicy {
         b.itemLimitRequired = itemLimitRequired;
         b.coreTokensGoverned = coreTokensGoverned;
         b.enforcementStart = enforcementStart;
+        b.alertAddresses = alertAddresses;
         return b;
     }
 
@@ -394,6 +399,51 @@ public final class TokenPolicy {
         }
     }
 
+    /** Where alerts of tried decoys are mailed; empty for nowhere (the audit trail and the log still have them). */
+    public List<String> getAlertAddresses() {
+        return alertAddresses;
+    }
+
+    /**
+     * The alert addresses as administrators write them: separated by commas or spaces, such as
+     * {@code security@example.com, ops@example.com}; nothing for none.
+     *
+     * @throws TokenRuleException for anything that is not an address, naming it
+     */
+    public static List<String> parseAlertAddresses(String text) {
+        List<String> addresses = new ArrayList<>();
+        for (String word : (text == null ? "" : text).split("[,\\s]+")) {
+            if (!word.isEmpty()) {
+                addresses.add(word);
+            }
+        }
+        return checkAlertAddresses(addresses);
+    }
+
+    /** A plain {@code local@domain}, without display names, quotes or anything a mail header could be bent with. */
+    private static final Pattern ADDRESS =
+            Pattern.compile("[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
+
+    static final int MAX_ALERT_ADDRESSES = 20;
+
+    private static List<String> checkAlertAddresses(List<String> addresses) {
+        for (String address : addresses) {
+            if (address == null
+                    || address.length() > 254
+                    || !ADDRESS.matcher(address).matches()) {
+                throw new TokenRuleException(
+                        EngineMessage.of("Policy.AlertAddress", String.valueOf(address)),
+                        PolicySetting.ALERT_ADDRESSES);
+            }
+        }
+        if (addresses.size() > MAX_ALERT_ADDRESSES) {
+            throw new TokenRuleException(
+                    EngineMessage.of("Policy.TooManyAlertAddresses", MAX_ALERT_ADDRESSES),
+                    PolicySetting.ALERT_ADDRESSES);
+        }
+        return List.copyOf(new LinkedHashSet<>(addresses));
+    }
+
     private static List<Integer> checkWarningDays(List<Integer> days) {
         TreeSet<Integer> distinct = new TreeSet<>(Comparator.reverseOrder());
         boolean inRange = days.stream().allMatch(d -> d != null && d >= 1 && d <= MAX_WARNING_DAYS);
@@ -526,8 +576,15 @@ public final class TokenPolicy {
         private boolean itemLimitRequired;
         private boolean coreTokensGoverned = true;
         private Instant enforcementStart;
+        private List<String> alertAddresses = List.of();
 
         private Builder() {}
+
+        /** Where alerts of tried decoys are mailed; empty for nowhere. */
+        public Builder alertAddresses(List<String> addresses) {
+            this.alertAddresses = new ArrayList<>(addresses);
+            return this;
+        }
 
         /** Whether core's own tokens are held to the policy (the default). */
         public Builder coreTokensGoverned(boolean governed) {

@@ -34,6 +34,7 @@ final class PolicyAttributes {
             case EXPIRY_WARNING_DAYS -> "expiryWarningDays";
             case MAX_ROTATION_GRACE -> "maxRotationGraceHours";
             case ENFORCEMENT_DATE -> "enforcementDate";
+            case ALERT_ADDRESSES -> "alertAddresses";
         };
     }
 }

@@ -43,6 +43,10 @@ final class PolicyChecks {
         return verdict(() -> TokenPolicy.builder().expiryWarningDays(TokenPolicy.parseWarningDays(value)));
     }
 
+    static FormValidation alertAddresses(String value) {
+        return verdict(() -> TokenPolicy.builder().alertAddresses(TokenPolicy.parseAlertAddresses(value)));
+    }
+
     static FormValidation rotationGrace(int hours) {
         return verdict(() -> TokenPolicy.builder().maxRotationGrace(hours(hours)));
     }

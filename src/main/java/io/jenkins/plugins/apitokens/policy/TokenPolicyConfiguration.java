@@ -75,6 +75,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     private boolean coreTokensGoverned;
     /** {@code yyyy-MM-dd}; {@code null} for never. */
     private String enforcementDate;
+    /** Where alerts of tried decoys are mailed, separated by commas; {@code null} for nowhere. */
+    private String alertAddresses;
 
     private static final int DEFAULT_BUILD_TOKEN_HOURS = 24;
     private static final String DEFAULT_WARNING_DAYS = "30, 7, 1";
@@ -260,6 +262,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
             case EXPIRY_WARNING_DAYS -> expiryWarningDays = DEFAULT_WARNING_DAYS;
             case MAX_ROTATION_GRACE -> maxRotationGraceHours = 0;
             case ENFORCEMENT_DATE -> enforcementDate = null;
+            case ALERT_ADDRESSES -> alertAddresses = null;
         }
     }
 
@@ -296,7 +299,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .expiryWarningDays(TokenPolicy.parseWarningDays(expiryWarningDays))
                 .maxRotationGrace(PolicyChecks.hours(maxRotationGraceHours))
                 .coreTokensGoverned(coreTokensGoverned)
-                .enforcementStart(TokenPolicy.parseEnforcementDate(enforcementDate));
+                .enforcementStart(TokenPolicy.parseEnforcementDate(enforcementDate))
+                .alertAddresses(TokenPolicy.parseAlertAddresses(alertAddresses));
     }
 
     private Set<Scope> buildTokenScopes() {
@@ -614,6 +618,17 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** Where alerts of tried decoys are mailed, such as {@code security@example.com, ops@example.com}. */
+    public String getAlertAddresses() {
+        return alertAddresses;
+    }
+
+    @DataBoundSetter
+    public void setAlertAddresses(String alertAddresses) {
+        this.alertAddresses = Util.fixEmptyAndTrim(alertAddresses);
+        save();
+    }
+
     /** The account build tokens belong to when a build runs as SYSTEM; {@code null} for none. */
     public String getBuildTokenUser() {
         return buildTokenUser;
@@ -674,6 +689,12 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     public FormValidation doCheckExpiryWarningDays(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return PolicyChecks.warningDays(value);
+    }
+
+    @POST
+    public FormValidation doCheckAlertAddresses(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return PolicyChecks.alertAddresses(value);
     }
 
     @POST
