@@ -6,16 +6,21 @@ import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import io.jenkins.plugins.apitokens.audit.AuditLog;
 import io.jenkins.plugins.apitokens.audit.AuditTrail;
+import io.jenkins.plugins.apitokens.engine.AuditListener;
+import io.jenkins.plugins.apitokens.engine.Decoys;
 import io.jenkins.plugins.apitokens.engine.EngineMessage;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.notices.DecoyAlerts;
 import io.jenkins.plugins.apitokens.notices.NoticeDelivery;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import io.jenkins.plugins.apitokens.store.ApiTokenStore;
+import io.jenkins.plugins.apitokens.store.DecoyFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import jenkins.model.Jenkins;
 import org.jvnet.localizer.LocaleProvider;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -27,6 +32,7 @@ public class TokenEngine {
 
     private final AdjustableClock clock = new AdjustableClock();
     private volatile TokenService service;
+    private volatile Decoys decoys;
 
     /** The engine's refusals and labels speak the language of the request that reads them, as Jenkins' own do. */
     @Initializer(after = InitMilestone.PLUGINS_STARTED)
@@ -45,22 +51,40 @@ public class TokenEngine {
             synchronized (this) {
                 current = service;
                 if (current == null) {
-                    AuditLog log = new AuditLog();
-                    AuditTrail trail = AuditTrail.get();
                     current = new TokenService(
-                            ApiTokenStore.get(),
-                            clock,
-                            TokenEngine::currentPolicy,
-                            event -> {
-                                log.onEvent(event);
-                                trail.onEvent(event);
-                            },
-                            new NoticeDelivery());
+                            ApiTokenStore.get(), clock, TokenEngine::currentPolicy, audit(), new NoticeDelivery());
                     service = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The instance's decoy tokens, read from their file on first use. */
+    public Decoys decoys() {
+        Decoys current = decoys;
+        if (current == null) {
+            synchronized (this) {
+                current = decoys;
+                if (current == null) {
+                    DecoyAlerts alerts = new DecoyAlerts();
+                    current = new Decoys(
+                            new DecoyFile(Jenkins.get().getRootDir()), clock, audit(), alerts, alerts.executor());
+                    decoys = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Every event to the Jenkins log and to the audit trail. */
+    private static AuditListener audit() {
+        AuditLog log = new AuditLog();
+        AuditTrail trail = AuditTrail.get();
+        return event -> {
+            log.onEvent(event);
+            trail.onEvent(event);
+        };
     }
 
     private static TokenPolicy currentPolicy() {

@@ -124,6 +124,11 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         return FilterOption.all();
     }
 
+    /** The decoy tokens: {@code decoys/}. */
+    public DecoysPage getDecoys() {
+        return new DecoysPage();
+    }
+
     public List<AuditEvent> getAuditEvents() {
         return AuditTrail.get().getEvents();
     }

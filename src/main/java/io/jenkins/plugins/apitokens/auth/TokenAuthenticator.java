@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.auth;
 import hudson.Extension;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.DecoyUse;
 import io.jenkins.plugins.apitokens.engine.PolicyBreach;
 import io.jenkins.plugins.apitokens.engine.TokenFormat;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
@@ -47,6 +48,7 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
         User user = User.getById(username, false);
         if (user == null) {
             LOGGER.log(Level.FINE, "Refused an API token for {0}: no such user", username);
+            tripDecoy(req, username, password);
             return null;
         }
         TokenService service = TokenEngine.get().service();
@@ -59,6 +61,7 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
         }
         if (!result.isAccepted()) {
             LOGGER.log(Level.FINE, "Refused an API token for {0}: {1}", new Object[] {username, result.rejection()});
+            tripDecoy(req, username, password);
             return null;
         }
         TokenInfo token = result.token();
@@ -85,6 +88,29 @@ public class TokenAuthenticator extends BasicHeaderAuthenticator {
                     "Refused an API token of user " + user.getId() + ": the security realm does not know them",
                     e);
             return null;
+        }
+    }
+
+    /**
+     * A value that did not authenticate may be a decoy's: then somebody found it where it was planted. The request is
+     * refused all the same, as any unknown value is (by this method's caller), and the alert is raised off this
+     * thread, so neither the answer nor its timing tells a decoy from a mistyped value. A real token's check never
+     * comes here.
+     */
+    private static void tripDecoy(HttpServletRequest req, String username, String value) {
+        try {
+            TokenEngine.get()
+                    .decoys()
+                    .trip(
+                            value,
+                            DecoyUse.request(
+                                    req.getRemoteAddr(),
+                                    req.getMethod(),
+                                    req.getRequestURI(),
+                                    username,
+                                    req.getHeader("User-Agent")));
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not check a refused API token against the decoys", e);
         }
     }
 }

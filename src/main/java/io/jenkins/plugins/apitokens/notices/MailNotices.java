@@ -5,6 +5,8 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.User;
 import hudson.tasks.Mailer;
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.DecoyAlert;
 import io.jenkins.plugins.apitokens.engine.TokenNotice;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -37,6 +39,19 @@ public class MailNotices extends TokenNoticeListener {
             return true;
         }
         return send(address, NoticeText.subject(notice), NoticeText.body(owner, notice));
+    }
+
+    /**
+     * Mails the alert to each address the policy names for alerts, at once; an address that cannot be reached now is
+     * not tried again (the audit trail and the log have the alert), and the log says so.
+     */
+    @Override
+    public void onDecoyTripped(@NonNull DecoyAlert alert) {
+        String subject = NoticeText.decoySubject(alert);
+        String body = NoticeText.decoyBody(alert);
+        for (String address : TokenEngine.get().service().policy().getAlertAddresses()) {
+            send(address, subject, body);
+        }
     }
 
     /** Sends one plain-text mail; {@code false} when it could not go out now. */

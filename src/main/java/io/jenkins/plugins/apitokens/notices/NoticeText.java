@@ -2,6 +2,8 @@ package io.jenkins.plugins.apitokens.notices;
 
 import hudson.Util;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.DecoyAlert;
+import io.jenkins.plugins.apitokens.engine.DecoyUse;
 import io.jenkins.plugins.apitokens.engine.TokenNotice;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +55,36 @@ public final class NoticeText {
                     case BREAKS_POLICY -> Messages.NoticeText_BreaksPolicyBody(name, id, when, notice.place());
                 };
         return what + "\n\n" + Messages.NoticeText_Where(securityPageOf(owner)) + "\n";
+    }
+
+    public static String decoySubject(DecoyAlert alert) {
+        return Messages.NoticeText_DecoySubject(
+                alert.decoy().name(), alert.use().source());
+    }
+
+    /** Everything known of the use, for whoever must act on it; never the value. */
+    public static String decoyBody(DecoyAlert alert) {
+        DecoyUse use = alert.use();
+        String decoy = alert.decoy().name();
+        String id = alert.decoy().id();
+        String place = alert.decoy().plantedAt().isEmpty() ? "-" : alert.decoy().plantedAt();
+        String when = DATE.format(alert.at());
+        String what = use.via() == DecoyUse.Via.LEAK_REPORT
+                ? Messages.NoticeText_DecoyReportedBody(decoy, id, place, when, use.source())
+                : Messages.NoticeText_DecoyUsedBody(
+                        decoy,
+                        id,
+                        place,
+                        when,
+                        use.source(),
+                        use.method() + " " + use.path(),
+                        use.userName(),
+                        use.userAgent() == null ? "-" : use.userAgent());
+        String root = Jenkins.get().getRootUrl();
+        return what + "\n\n"
+                + Messages.NoticeText_DecoyWhere(
+                        alert.decoy().trips(), (root == null ? "/" : root) + "manage/api-tokens/decoys/")
+                + "\n";
     }
 
     /** The owner's Security page, where tokens are managed; a path when Jenkins does not know its own URL. */

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionList;
 import hudson.ExtensionPoint;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.engine.DecoyAlert;
 import io.jenkins.plugins.apitokens.engine.TokenNotice;
 
 /**
@@ -21,6 +22,14 @@ public abstract class TokenNoticeListener implements ExtensionPoint {
      *     (a mail server that is down, say). Runs on the sweep's thread: it may take its time, but must not block.
      */
     public abstract boolean onNotice(@NonNull User owner, @NonNull TokenNotice notice);
+
+    /**
+     * A decoy token was tried (presented with a request, or found in a leak report): somebody has a value that was
+     * only ever planted. Called once per use, at once, on a background thread, never with the value. By default,
+     * nothing: a listener that tells administrators overrides it. The plugin's own mails the addresses the policy
+     * names for alerts.
+     */
+    public void onDecoyTripped(@NonNull DecoyAlert alert) {}
 
     public static ExtensionList<TokenNoticeListener> all() {
         return ExtensionList.lookup(TokenNoticeListener.class);

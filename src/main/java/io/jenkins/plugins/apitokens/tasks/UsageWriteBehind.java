@@ -26,6 +26,7 @@ public class UsageWriteBehind extends PeriodicWork {
     @Override
     protected void doRun() {
         TokenEngine.get().service().flushUsage();
+        TokenEngine.get().decoys().flush();
         // Uses from new addresses, for owners who asked to hear of them: within seconds, yet never on a request.
         TokenEngine.get().service().deliverUrgentNotices();
     }
@@ -33,5 +34,6 @@ public class UsageWriteBehind extends PeriodicWork {
     @Terminator
     public static void flushOnShutdown() {
         TokenEngine.get().service().flushUsage();
+        TokenEngine.get().decoys().flush();
     }
 }

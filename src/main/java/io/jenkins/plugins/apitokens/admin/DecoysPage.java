@@ -1,0 +1,131 @@
+package io.jenkins.plugins.apitokens.admin;
+
+import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.DecoyInfo;
+import io.jenkins.plugins.apitokens.engine.DecoyUse;
+import io.jenkins.plugins.apitokens.engine.Decoys;
+import io.jenkins.plugins.apitokens.engine.NewDecoy;
+import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
+import io.jenkins.plugins.apitokens.engine.TokenRuleException;
+import io.jenkins.plugins.apitokens.engine.TokenStorageException;
+import io.jenkins.plugins.apitokens.web.JsonReply;
+import java.util.List;
+import java.util.function.Supplier;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.GET;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins › API tokens › Decoys: the instance's decoy tokens, each with its last trip, for administrators only
+ * (the overview checks it for every URL below it, and each action again). A decoy's value is shown once, in the
+ * answer that makes it: on a page for the form ({@code from=page}), as JSON for scripts.
+ */
+@Restricted(NoExternalUse.class)
+public class DecoysPage {
+
+    /** The form's marker: answer with pages and redirects rather than JSON. */
+    static final String FROM_PAGE = "page";
+
+    public String getDisplayName() {
+        return Messages.DecoysPage_DisplayName();
+    }
+
+    public List<DecoyInfo> getDecoys() {
+        return decoys().list();
+    }
+
+    /** Every decoy, as JSON: {@code GET decoys/list}. */
+    @GET
+    public HttpResponse doList() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JSONArray all = new JSONArray();
+        for (DecoyInfo decoy : decoys().list()) {
+            all.add(toJson(decoy));
+        }
+        return JsonReply.ok(new JSONObject().element("decoys", all));
+    }
+
+    /** Makes a decoy: {@code POST decoys/create} with {@code name} and, optionally, {@code plantedAt}. */
+    @POST
+    public HttpResponse doCreate(
+            @QueryParameter String name, @QueryParameter String plantedAt, @QueryParameter String from) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        boolean page = FROM_PAGE.equals(from);
+        return answer(page, () -> {
+            NewDecoy made = decoys().create(name, plantedAt, actor());
+            if (page) {
+                return HttpResponses.forwardToView(this, "planted").with("made", made);
+            }
+            return JsonReply.created(toJson(made.decoy()).element("value", made.value()));
+        });
+    }
+
+    /** Removes a decoy: {@code POST decoys/remove} with its {@code id}. Its value is an unknown value from then on. */
+    @POST
+    public HttpResponse doRemove(@QueryParameter String id, @QueryParameter String from) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        boolean page = FROM_PAGE.equals(from);
+        return answer(page, () -> {
+            DecoyInfo removed = decoys().remove(id, actor());
+            return page ? HttpResponses.redirectTo(".") : JsonReply.ok(toJson(removed));
+        });
+    }
+
+    /** Engine refusals as a 400 (404 for an unknown id) with the message; never a stack trace. */
+    private static HttpResponse answer(boolean page, Supplier<HttpResponse> action) {
+        int status;
+        String message;
+        try {
+            return action.get();
+        } catch (TokenNotFoundException e) {
+            status = 404;
+            message = e.getMessage();
+        } catch (TokenRuleException e) {
+            status = 400;
+            message = e.getMessage();
+        } catch (TokenStorageException e) {
+            status = 500;
+            message = e.getMessage();
+        }
+        return page ? HttpResponses.errorWithoutStack(status, message) : JsonReply.error(status, message);
+    }
+
+    static JSONObject toJson(DecoyInfo decoy) {
+        JSONObject json = new JSONObject()
+                .element("id", decoy.id())
+                .element("name", decoy.name())
+                .element("plantedAt", decoy.plantedAt())
+                .element("createdBy", decoy.createdBy())
+                .element("created", decoy.createdAt().toString())
+                .element("trips", decoy.trips());
+        DecoyUse use = decoy.lastTrip();
+        if (use != null) {
+            json.element(
+                    "lastTrip",
+                    new JSONObject()
+                            .element("at", decoy.lastTripAt().toString())
+                            .element("via", use.via().name())
+                            .element("source", use.source())
+                            .element("method", use.method())
+                            .element("path", use.path())
+                            .element("userName", use.userName())
+                            .element("userAgent", use.userAgent()));
+        }
+        return json;
+    }
+
+    private static Decoys decoys() {
+        return TokenEngine.get().decoys();
+    }
+
+    private static String actor() {
+        return Jenkins.getAuthentication2().getName();
+    }
+}
