@@ -9,6 +9,8 @@ import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
 import io.jenkins.plugins.apitokens.web.JsonReply;
+import io.jenkins.plugins.apitokens.web.TokenRow;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
@@ -35,6 +37,11 @@ public class DecoysPage {
 
     public String getDisplayName() {
         return Messages.DecoysPage_DisplayName();
+    }
+
+    /** A moment as the token tables show it. */
+    public String date(Instant at) {
+        return TokenRow.dateOf(at);
     }
 
     public List<DecoyInfo> getDecoys() {

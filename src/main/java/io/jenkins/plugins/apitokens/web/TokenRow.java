@@ -133,6 +133,11 @@ public final class TokenRow {
         return token.reach().describe();
     }
 
+    /** A moment as every token table shows it, such as {@code 2026-12-06 08:30 UTC}. */
+    public static String dateOf(Instant at) {
+        return DATE.format(at);
+    }
+
     public String getCreated() {
         return token.created().equals(TokenInfo.UNKNOWN_CREATION)
                 ? Messages.TokenRow_UnknownCreation()
