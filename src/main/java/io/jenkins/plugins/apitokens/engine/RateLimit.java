@@ -42,6 +42,29 @@ public final class RateLimit {
         }
     }
 
+    /**
+     * After {@link #tryAcquire} refused {@code key}: the whole seconds until it may try again, rounded up and at
+     * least 1 (what HTTP's {@code Retry-After} says). That is the end of the key's window or, for a key refused
+     * because too many keys are being counted, the end of the soonest window, when a place frees up.
+     */
+    public long retryAfterSeconds(String key) {
+        Instant now = clock.instant();
+        Count count = counts.get(key);
+        Instant allowed = count != null && !count.isOver(now) ? count.end : soonestEnd(now);
+        long millis = allowed == null ? 0 : Duration.between(now, allowed).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private Instant soonestEnd(Instant now) {
+        Instant soonest = null;
+        for (Count count : counts.values()) {
+            if (!count.isOver(now) && (soonest == null || count.end.isBefore(soonest))) {
+                soonest = count.end;
+            }
+        }
+        return soonest;
+    }
+
     private static final class Count {
         private final Instant end;
         private int events;
