@@ -2,22 +2,19 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 
 /**
  * Reports of leaked values: whoever finds a value of this plugin's format (a secret scanner, a colleague) may report
- * it without logging in, and a live token it matches is revoked at once. Values are taken from any text (a line, a
- * scanner's JSON), and only well-formed ones with a valid checksum are looked up, at most {@value #MAX_VALUES} per
- * report: a typo or a look-alike costs nothing. A report is no oracle for guessing tokens: finding one takes its
- * 166-bit secret, and a value that matches is revoked, so learning that it was live is worth nothing.
+ * it without logging in, and a live token it matches is revoked at once. Which values a report names, and how many
+ * it may name, is {@link LeakReport}'s: a typo or a look-alike costs nothing. A report is no oracle for guessing
+ * tokens: finding one takes its 166-bit secret, and a value that matches is revoked, so learning that it was live is
+ * worth nothing.
  */
 final class LeakedTokens {
 
-    static final int MAX_VALUES = 100;
     static final String REASON = "leaked; reported from ";
 
     private final TokenRepository repository;
@@ -32,23 +29,27 @@ final class LeakedTokens {
         this.now = now;
     }
 
-    /** See {@link TokenService#revokeLeaked}. */
-    List<TokenInfo> revoke(String report, String reporter) {
-        Set<String> values = wellFormedValuesIn(report);
-        if (values.isEmpty()) {
+    /** See {@link TokenService#revokeLeaked(LeakReport, String)}. */
+    List<TokenInfo> revoke(LeakReport report, String reporter) {
+        Map<Long, List<String>> valuesByKey = report.valuesByKey();
+        if (valuesByKey.isEmpty()) {
             return List.of();
         }
         List<TokenRef> live = new ArrayList<>();
-        // The value names no user: each user's index is asked by the value's id, as a request's check does.
+        // A value names no user. Each user is asked once for the report's ids (UserTokens.withKeys), so the work is
+        // bounded by the user's tokens or the report's ids, whichever is fewer, never by their product; the hash is
+        // compared only where an id matched.
         for (String userId : repository.userIds()) {
             UserTokens tokens = repository.find(userId);
             if (tokens == null) {
                 continue;
             }
-            for (String value : values) {
-                StoredToken token = tokens.byKey(TokenFormat.keyOf(value));
-                if (token != null && token.matches(value)) {
-                    live.add(new TokenRef(userId, token.id()));
+            for (StoredToken token : tokens.withKeys(valuesByKey.keySet())) {
+                for (String value : valuesByKey.get(TokenFormat.idKey(token.id()))) {
+                    if (token.matches(value)) {
+                        live.add(new TokenRef(userId, token.id()));
+                        break;
+                    }
                 }
             }
         }
@@ -58,16 +59,5 @@ final class LeakedTokens {
         List<TokenInfo> revoked = changes.revokeAll(live, AuditEvent.LEAK_REPORT, REASON + reporter);
         revoked.forEach(token -> notices.tellLeak(token, reporter, now.get()));
         return revoked;
-    }
-
-    static Set<String> wellFormedValuesIn(String report) {
-        Set<String> values = new LinkedHashSet<>();
-        Matcher candidates = TokenFormat.PATTERN.matcher(report == null ? "" : report);
-        while (values.size() < MAX_VALUES && candidates.find()) {
-            if (TokenFormat.isWellFormed(candidates.group())) {
-                values.add(candidates.group());
-            }
-        }
-        return values;
     }
 }

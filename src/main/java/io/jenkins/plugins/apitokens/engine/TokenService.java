@@ -285,14 +285,26 @@ public final class TokenService {
     }
 
     /**
-     * Revokes every live token whose value appears in {@code report}, any text (see {@link LeakedTokens}); each is
-     * announced as revoked by {@link AuditEvent#LEAK_REPORT}, naming the reporter.
+     * Revokes every live token whose value appears in {@code report}, any text: {@link LeakReport#parse} and then
+     * {@link #revokeLeaked(LeakReport, String)}.
      *
-     * @param reporter where the report came from, such as the client address
-     * @return the tokens revoked; callers facing the reporter must not tell them apart from none
+     * @throws LeakReport.OverLimitException if the report is over a limit; then nothing is revoked
      */
     public List<TokenInfo> revokeLeaked(String report, String reporter) {
-        return leaks.revoke(report, reporter);
+        return revokeLeaked(LeakReport.parse(report), reporter);
+    }
+
+    /**
+     * Revokes every live token whose value the report names (see {@link LeakedTokens}), all in one
+     * {@link TokenChanges#revokeAll}; each is announced as revoked by {@link AuditEvent#LEAK_REPORT}, naming the
+     * reporter.
+     *
+     * @param reporter where the report came from, such as the client address
+     * @return the tokens revoked; callers facing the reporter must not tell them apart from none (they may say
+     *     {@link LeakReport#valuesFound}, which the reporter knows already)
+     */
+    public List<TokenInfo> revokeLeaked(LeakReport report, String reporter) {
+        return leaks.revoke(Objects.requireNonNull(report), reporter);
     }
 
     /**

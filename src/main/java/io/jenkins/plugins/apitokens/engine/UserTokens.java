@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * All of one user's tokens, as kept with the user. The engine locks this object for every change; lookups by id go
@@ -60,6 +61,33 @@ public final class UserTokens {
     /** By {@link TokenFormat#idKey packed id}: the lookup of every check, which takes no lock. */
     StoredToken byKey(long idKey) {
         return byId.get(idKey);
+    }
+
+    /**
+     * The tokens whose {@link TokenFormat#idKey packed id} is among {@code keys}, for a leak report: when the user has
+     * more tokens than there are keys, each key is looked up in the index, without a lock; otherwise the tokens are
+     * read in one pass, under this object's lock, held for that pass only. Either way the work is the smaller of the
+     * two counts.
+     */
+    List<StoredToken> withKeys(Set<Long> keys) {
+        List<StoredToken> found = new ArrayList<>();
+        synchronized (this) {
+            if (tokens.size() <= keys.size()) {
+                for (StoredToken token : tokens) {
+                    if (keys.contains(TokenFormat.idKey(token.id()))) {
+                        found.add(token);
+                    }
+                }
+                return found;
+            }
+        }
+        for (long key : keys) {
+            StoredToken token = byId.get(key);
+            if (token != null) {
+                found.add(token);
+            }
+        }
+        return found;
     }
 
     /** Callers hold this object's lock. */

@@ -2,12 +2,15 @@ package io.jenkins.plugins.apitokens.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class LeakedTokensTest {
@@ -72,42 +75,117 @@ class LeakedTokensTest {
     void aWellFormedValueOfNoTokenRevokesNothingAndManyAreTakenAtOnce() {
         NewToken one = service.create("alice", TokenRequest.named("one"), "alice");
         NewToken two = service.create("bob", TokenRequest.named("two"), "bob");
-        String unknown = new TokenFormat().newValue(new TokenFormat().newId());
+        String unknown = MadeUpTokens.value();
         List<TokenInfo> revoked = service.revokeLeaked(unknown + "\n" + one.value() + " " + two.value(), "x");
         assertEquals(2, revoked.size());
         assertTrue(service.revokeLeaked(one.value(), "x").isEmpty(), "a second report finds it gone");
     }
 
     @Test
-    void aReportIsReadForAtMostAHundredValues() {
-        StringBuilder report = new StringBuilder();
-        for (int i = 0; i < LeakedTokens.MAX_VALUES + 5; i++) {
-            report.append(new TokenFormat().newValue(new TokenFormat().newId())).append('\n');
+    void valuesBeyondTheHundredthAreRevokedToo() {
+        NewToken first = service.create("alice", TokenRequest.named("first"), "alice");
+        NewToken last = service.create("bob", TokenRequest.named("last"), "bob");
+        StringBuilder report = new StringBuilder(first.value()).append('\n');
+        for (int i = 0; i < 500; i++) {
+            report.append(MadeUpTokens.value()).append('\n');
         }
+        report.append(last.value());
+
+        LeakReport parsed = LeakReport.parse(report.toString());
+        assertEquals(502, parsed.valuesFound());
+        List<TokenInfo> revoked = service.revokeLeaked(parsed, "x");
+
         assertEquals(
-                LeakedTokens.MAX_VALUES,
-                LeakedTokens.wellFormedValuesIn(report.toString()).size());
+                Set.of(first.token().id(), last.token().id()),
+                revoked.stream().map(TokenInfo::id).collect(Collectors.toSet()));
+        assertFalse(service.verify("bob", last.value(), "x").isAccepted());
     }
 
     @Test
-    void aRateLimitCountsPerKeyAndWindow() {
-        RateLimit limit = new RateLimit(2, Duration.ofMinutes(1), clock);
-        assertTrue(limit.tryAcquire("a"));
-        assertTrue(limit.tryAcquire("a"));
-        assertFalse(limit.tryAcquire("a"));
-        assertTrue(limit.tryAcquire("b"), "another address has its own count");
-        clock.advance(Duration.ofMinutes(1));
-        assertTrue(limit.tryAcquire("a"), "a new window");
-    }
-
-    @Test
-    void aRateLimitStaysBoundedAndRefusesNewKeysWhenFull() {
-        RateLimit limit = new RateLimit(1, Duration.ofMinutes(1), clock);
-        for (int i = 0; i < RateLimit.MAX_KEYS; i++) {
-            assertTrue(limit.tryAcquire("k" + i));
+    void aThousandDistinctValuesAreTakenAndTheThousandAndFirstRefusesTheWholeReport() {
+        NewToken live = service.create("alice", TokenRequest.named("ci"), "alice");
+        StringBuilder report = new StringBuilder(live.value());
+        for (int i = 1; i < LeakReport.MAX_VALUES; i++) {
+            report.append(' ').append(MadeUpTokens.value());
         }
-        assertFalse(limit.tryAcquire("new"), "full of live windows");
-        clock.advance(Duration.ofMinutes(1));
-        assertTrue(limit.tryAcquire("new"), "windows that are over are forgotten");
+        String thousand = report.toString();
+        String thousandAndOne = thousand + ' ' + MadeUpTokens.value();
+
+        LeakReport.OverLimitException refused =
+                assertThrows(LeakReport.OverLimitException.class, () -> LeakReport.parse(thousandAndOne));
+        assertEquals(LeakReport.Limit.VALUES, refused.limit());
+        assertTrue(refused.getMessage().contains("1000"), refused.getMessage());
+        assertThrows(LeakReport.OverLimitException.class, () -> service.revokeLeaked(thousandAndOne, "x"));
+        assertTrue(service.verify("alice", live.value(), "x").isAccepted(), "nothing revoked");
+        assertTrue(audit.events.stream().noneMatch(e -> e.type() == AuditEventType.REVOKED));
+
+        LeakReport taken = LeakReport.parse(thousand);
+        assertEquals(LeakReport.MAX_VALUES, taken.valuesFound());
+        assertEquals(1, service.revokeLeaked(taken, "x").size());
+        assertFalse(service.verify("alice", live.value(), "x").isAccepted());
+    }
+
+    @Test
+    void aValueNamedTwiceIsCountedOnceAndLookAlikesAreNotCounted() {
+        String a = MadeUpTokens.value();
+        String b = MadeUpTokens.value();
+        LeakReport report = LeakReport.parse(a + "\n" + b + "\n" + a + " " + withBadChecksum(b) + " " + a);
+        assertEquals(2, report.valuesFound());
+        assertEquals(List.of(a, b), List.copyOf(report.values()));
+        assertEquals(0, LeakReport.parse("nothing here").valuesFound());
+        assertEquals(0, LeakReport.parse(null).valuesFound());
+    }
+
+    @Test
+    void aThousandDuplicatesOfFewValuesAreNoThousandValues() {
+        String a = MadeUpTokens.value();
+        String many = (a + "\n").repeat(LeakReport.MAX_VALUES + 1);
+        assertEquals(1, LeakReport.parse(many).valuesFound());
+    }
+
+    @Test
+    void aTextLongerThanTheSizeLimitIsRefused() {
+        String padding = "x".repeat(LeakReport.MAX_BYTES - TokenFormat.LENGTH);
+        String value = MadeUpTokens.value();
+        assertEquals(1, LeakReport.parse(padding + value).valuesFound(), "exactly the limit");
+        LeakReport.OverLimitException refused =
+                assertThrows(LeakReport.OverLimitException.class, () -> LeakReport.parse(padding + value + "x"));
+        assertEquals(LeakReport.Limit.SIZE, refused.limit());
+    }
+
+    @Test
+    void aLiveValueIsFoundWhetherItsOwnerHasMoreTokensThanTheReportHasValuesOrFewer() {
+        List<NewToken> alices = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            alices.add(service.create("alice", TokenRequest.named("t" + i), "alice"));
+        }
+        NewToken bobs = service.create("bob", TokenRequest.named("ci"), "bob");
+
+        // Fewer values than alice has tokens: her index is asked; more than bob has: his tokens are read.
+        List<TokenInfo> few = service.revokeLeaked(alices.get(2).value() + " " + bobs.value(), "x");
+        assertEquals(
+                Set.of(alices.get(2).token().id(), bobs.token().id()),
+                few.stream().map(TokenInfo::id).collect(Collectors.toSet()));
+
+        // More values than alice has tokens left: her tokens are read.
+        StringBuilder many = new StringBuilder(alices.get(4).value());
+        for (int i = 0; i < 10; i++) {
+            many.append(' ').append(MadeUpTokens.value());
+        }
+        List<TokenInfo> revoked = service.revokeLeaked(many.toString(), "x");
+        assertEquals(
+                List.of(alices.get(4).token().id()),
+                revoked.stream().map(TokenInfo::id).toList());
+        assertTrue(service.verify("alice", alices.get(0).value(), "x").isAccepted(), "the others stay");
+    }
+
+    @Test
+    void aMadeUpValueSharingALiveTokensIdRevokesNothing() {
+        NewToken live = service.create("alice", TokenRequest.named("ci"), "alice");
+        String sameId = new TokenFormat().newValue(live.token().id());
+        assertEquals(1, LeakReport.parse(sameId).valuesFound());
+        assertTrue(service.revokeLeaked(sameId, "x").isEmpty());
+        assertTrue(service.verify("alice", live.value(), "x").isAccepted());
+        assertEquals(1, service.revokeLeaked(sameId + " " + live.value(), "x").size(), "the real one beside it does");
     }
 }
