@@ -33,14 +33,17 @@ public final class LeakReport {
         VALUES
     }
 
-    /** A report over a limit: none of its values is looked at. The Jenkins layer words the refusal itself. */
+    /**
+     * A report over a limit: none of its values is looked at. The Jenkins layer words the refusal itself, and raises
+     * one for a body over {@link #MAX_BYTES} before it becomes text.
+     */
     public static final class OverLimitException extends TokenRuleException {
 
         private static final long serialVersionUID = 1L;
 
         private final Limit limit;
 
-        OverLimitException(Limit limit) {
+        public OverLimitException(Limit limit) {
             super(
                     limit == Limit.SIZE
                             ? "A leak report may have at most " + MAX_BYTES + " bytes"

@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.leaks;
 import hudson.Extension;
 import hudson.model.UnprotectedRootAction;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.LeakReport;
 import io.jenkins.plugins.apitokens.engine.RateLimit;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.web.JsonReply;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.sf.json.JSONObject;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
@@ -25,8 +27,11 @@ import org.kohsuke.stapler.verb.POST;
  * {@code POST /api-token-leaks/report}: whoever found values of this plugin's tokens where they should not be (a
  * secret scanner, GitHub's secret scanning with a custom pattern, a colleague) posts them here, in any text, without
  * logging in and without a crumb, and every live one is revoked at once and recorded in the audit trail with the
- * reporter's address. The answer is the same whether or not anything matched; each address may report
- * {@value #REPORTS_PER_MINUTE} times a minute.
+ * reporter's address. A report is read whole, up to {@link LeakReport#MAX_BYTES} bytes and
+ * {@link LeakReport#MAX_VALUES} distinct values, or refused with 413 and nothing revoked: never cut short while the
+ * reporter is told it was received. The answer says how many values of the token format the report holds, which
+ * the reporter knows, and never whether any was live; each address may report {@value #REPORTS_PER_MINUTE} times a
+ * minute (429 and {@code Retry-After} beyond).
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -34,8 +39,6 @@ public class LeakReportAction implements UnprotectedRootAction {
 
     static final String URL_NAME = "api-token-leaks";
     static final int REPORTS_PER_MINUTE = 10;
-    /** Enough for a hundred values in any wrapping; the rest of a longer body is not read. */
-    static final int MAX_REPORT_BYTES = 64 * 1024;
 
     private static final Logger LOGGER = Logger.getLogger(LeakReportAction.class.getName());
 
@@ -62,25 +65,54 @@ public class LeakReportAction implements UnprotectedRootAction {
     public HttpResponse doReport(StaplerRequest2 req) throws IOException {
         String reporter = req.getRemoteAddr();
         if (!reportsPerAddress.tryAcquire(reporter)) {
-            return JsonReply.error(429, Messages.LeakReportAction_TooMany(REPORTS_PER_MINUTE));
+            return JsonReply.error(429, Messages.LeakReportAction_TooMany(REPORTS_PER_MINUTE))
+                    .withHeader("Retry-After", Long.toString(reportsPerAddress.retryAfterSeconds(reporter)));
         }
-        List<TokenInfo> revoked = TokenEngine.get().service().revokeLeaked(reportOf(req), reporter);
+        LeakReport report;
+        try {
+            report = LeakReport.parse(reportOf(req));
+        } catch (LeakReport.OverLimitException e) {
+            return tooLarge(e.limit());
+        }
+        List<TokenInfo> revoked = TokenEngine.get().service().revokeLeaked(report, reporter);
         if (!revoked.isEmpty()) {
             LOGGER.log(Level.WARNING, "Revoked {0} leaked API token(s) reported from {1}", new Object[] {
                 revoked.size(), reporter
             });
         }
-        return JsonReply.accepted(Messages.LeakReportAction_Received());
+        return JsonReply.accepted(
+                Messages.LeakReportAction_Received(report.valuesFound()),
+                new JSONObject().element("valuesFound", report.valuesFound()));
     }
 
-    /** The body as text, whatever its type; a form's fields if the container has already read the body as one. */
+    private static HttpResponse tooLarge(LeakReport.Limit limit) {
+        return JsonReply.error(
+                413,
+                limit == LeakReport.Limit.SIZE
+                        ? Messages.LeakReportAction_TooLarge(LeakReport.MAX_BYTES, LeakReport.MAX_VALUES)
+                        : Messages.LeakReportAction_TooManyValues(LeakReport.MAX_BYTES, LeakReport.MAX_VALUES));
+    }
+
+    /**
+     * The body as text, whatever its type; a form's fields if the container has already read the body as one.
+     *
+     * @throws LeakReport.OverLimitException if the body is larger than {@link LeakReport#MAX_BYTES}: refused from its
+     *     declared length before it is read, and a body of unknown length (chunked) is read one byte past the limit
+     */
     private static String reportOf(StaplerRequest2 req) throws IOException {
-        String body;
-        try (InputStream in = req.getInputStream()) {
-            body = new String(in.readNBytes(MAX_REPORT_BYTES), StandardCharsets.UTF_8);
+        if (req.getContentLengthLong() > LeakReport.MAX_BYTES) {
+            throw new LeakReport.OverLimitException(LeakReport.Limit.SIZE);
         }
-        if (!body.isBlank()) {
-            return body;
+        byte[] body;
+        try (InputStream in = req.getInputStream()) {
+            body = in.readNBytes(LeakReport.MAX_BYTES + 1);
+        }
+        if (body.length > LeakReport.MAX_BYTES) {
+            throw new LeakReport.OverLimitException(LeakReport.Limit.SIZE);
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.isBlank()) {
+            return text;
         }
         StringBuilder fields = new StringBuilder();
         for (Map.Entry<String, String[]> field : req.getParameterMap().entrySet()) {

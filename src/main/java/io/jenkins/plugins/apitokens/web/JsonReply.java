@@ -1,6 +1,8 @@
 package io.jenkins.plugins.apitokens.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.sf.json.JSONObject;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -14,10 +16,16 @@ public final class JsonReply implements HttpResponse {
 
     private final int status;
     private final JSONObject body;
+    private final Map<String, String> headers;
 
     private JsonReply(int status, JSONObject body) {
+        this(status, body, Map.of());
+    }
+
+    private JsonReply(int status, JSONObject body, Map<String, String> headers) {
         this.status = status;
         this.body = body;
+        this.headers = headers;
     }
 
     public static JsonReply ok(JSONObject body) {
@@ -33,8 +41,22 @@ public final class JsonReply implements HttpResponse {
         return new JsonReply(202, new JSONObject().element("message", message));
     }
 
+    /** Taken in, with what may be said about it beside the message. */
+    public static JsonReply accepted(String message, JSONObject details) {
+        JSONObject body = new JSONObject().element("message", message);
+        body.putAll(details);
+        return new JsonReply(202, body);
+    }
+
     public static JsonReply error(int status, String message) {
         return new JsonReply(status, new JSONObject().element("message", message));
+    }
+
+    /** This reply with one more header, such as {@code Retry-After}. */
+    public JsonReply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new JsonReply(status, body, Map.copyOf(more));
     }
 
     @Override
@@ -42,6 +64,7 @@ public final class JsonReply implements HttpResponse {
         rsp.setStatus(status);
         rsp.setContentType("application/json;charset=UTF-8");
         rsp.setHeader("Cache-Control", "no-store");
+        headers.forEach(rsp::setHeader);
         rsp.getWriter().write(body.toString());
     }
 }
