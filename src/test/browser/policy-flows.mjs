@@ -81,7 +81,7 @@ async function held() {
   const first = admin.locator(".jenkins-section__title", { hasText: "Lifetime" }).first();
   const top = (await first.boundingBox()).y - 60;
   const last = admin.locator(".jenkins-section__title", { hasText: "Notices" }).first();
-  const bottom = (await last.boundingBox()).y + 160;
+  const bottom = (await last.boundingBox()).y + 250;
   await admin.screenshot({
     path: shots + "/admin-policy" + suffix + ".png",
     clip: { x: 0, y: Math.max(0, top), width: 1280, height: bottom - top },

@@ -67,11 +67,27 @@ public class DecoysPage {
         boolean page = FROM_PAGE.equals(from);
         return answer(page, () -> {
             NewDecoy made = decoys().create(name, plantedAt, actor());
-            if (page) {
-                return HttpResponses.forwardToView(this, "planted").with("made", made);
-            }
-            return JsonReply.created(toJson(made.decoy()).element("value", made.value()));
+            return shown(made, page);
         });
+    }
+
+    /** The one answer that holds a decoy's value: the page for the form, JSON for scripts. */
+    private HttpResponse shown(NewDecoy made, boolean page) {
+        if (page) {
+            return HttpResponses.forwardToView(this, "planted").with("made", made);
+        }
+        return JsonReply.created(toJson(made.decoy()).element("value", made.value()));
+    }
+
+    /**
+     * Makes the value of a decoy declared by configuration as code, and shows it, once: {@code POST decoys/issue}
+     * with its {@code id}.
+     */
+    @POST
+    public HttpResponse doIssue(@QueryParameter String id, @QueryParameter String from) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        boolean page = FROM_PAGE.equals(from);
+        return answer(page, () -> shown(decoys().issueValue(id, actor()), page));
     }
 
     /** Removes a decoy: {@code POST decoys/remove} with its {@code id}. Its value is an unknown value from then on. */
@@ -110,6 +126,7 @@ public class DecoysPage {
                 .element("name", decoy.name())
                 .element("plantedAt", decoy.plantedAt())
                 .element("createdBy", decoy.createdBy())
+                .element("awaitingValue", decoy.awaitingValue())
                 .element("created", decoy.createdAt().toString())
                 .element("trips", decoy.trips());
         DecoyUse use = decoy.lastTrip();

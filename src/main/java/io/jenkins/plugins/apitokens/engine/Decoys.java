@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,7 +71,11 @@ public final class Decoys {
         for (StoredDecoy decoy : stored) {
             long key = TokenFormat.idKey(decoy.info().id());
             if (key != 0) {
-                byKey.put(key, new Decoy(decoy.info(), HexFormat.of().parseHex(decoy.sha256())));
+                byKey.put(
+                        key,
+                        new Decoy(
+                                decoy.info(),
+                                decoy.sha256() == null ? null : HexFormat.of().parseHex(decoy.sha256())));
             }
         }
     }
@@ -85,31 +88,109 @@ public final class Decoys {
      *     that is too long or holds line breaks
      */
     public synchronized NewDecoy create(String name, String plantedAt, String actor) {
-        String normalized = TokenName.normalize(name);
-        String uniqueness = TokenName.uniquenessKey(normalized);
+        DecoyInfo info = newDecoy(name, plantedAt, actor, false);
+        String value = format.newValue(info.id());
+        add(info, TokenHash.of(value));
+        audit.onEvent(event(
+                AuditEventType.DECOY_CREATED,
+                actor,
+                info,
+                info.plantedAt().isEmpty() ? null : "planted at " + info.plantedAt()));
+        return new NewDecoy(info, value);
+    }
+
+    /**
+     * Declares a decoy, as configuration as code does: by name and place, without a value, which no configuration
+     * file should hold. Its value is made by {@link #issueValue}, and shown once, when an administrator asks for it.
+     * A decoy of that name that exists already is left as it is.
+     *
+     * @return the decoy of that name
+     * @throws TokenRuleException as {@link #create} does, for the name or the place
+     */
+    public synchronized DecoyInfo declare(String name, String plantedAt, String actor) {
+        DecoyInfo existing = named(TokenName.normalize(name));
+        if (existing != null) {
+            return existing;
+        }
+        DecoyInfo info = newDecoy(name, plantedAt, actor, true);
+        add(info, null);
+        audit.onEvent(event(AuditEventType.DECOY_CREATED, actor, info, "declared by configuration; no value yet"));
+        return info;
+    }
+
+    /**
+     * Makes the value of a declared decoy, once: from then on it is a decoy like any other.
+     *
+     * @throws TokenNotFoundException if there is no such decoy
+     * @throws TokenRuleException if its value was made already: it is never shown twice
+     */
+    public synchronized NewDecoy issueValue(String id, String actor) {
+        long key = TokenFormat.idKey(id);
+        Decoy decoy = key == 0 ? null : byKey.get(key);
+        if (decoy == null) {
+            throw new TokenNotFoundException(id);
+        }
+        if (!decoy.info.awaitingValue()) {
+            throw new TokenRuleException(EngineMessage.of("Decoy.ValueShown", decoy.info.name()));
+        }
+        String value = format.newValue(id);
+        DecoyInfo before = decoy.info;
+        Decoy issued = new Decoy(before.withValue(), TokenHash.of(value));
+        byKey.put(key, issued);
+        try {
+            save();
+        } catch (IOException e) {
+            byKey.put(key, decoy);
+            throw new TokenStorageException(EngineMessage.of("Decoy.StorageFailed"), e);
+        }
+        audit.onEvent(event(AuditEventType.DECOY_CREATED, actor, issued.info, "value made and shown"));
+        return new NewDecoy(issued.info, value);
+    }
+
+    /**
+     * Checks a name and place as {@link #create} and {@link #declare} would, without making anything.
+     *
+     * @throws TokenRuleException saying what is wrong
+     */
+    public static void check(String name, String plantedAt) {
+        TokenName.normalize(name);
+        placeOf(plantedAt);
+    }
+
+    private DecoyInfo named(String normalizedName) {
+        String uniqueness = TokenName.uniquenessKey(normalizedName);
         for (Decoy decoy : byKey.values()) {
             if (TokenName.uniquenessKey(decoy.info.name()).equals(uniqueness)) {
-                throw new TokenRuleException(EngineMessage.of("Decoy.NameTaken", normalized));
+                return decoy.info;
             }
+        }
+        return null;
+    }
+
+    /** A new decoy's description, under a name no other decoy has and an id no other decoy has. */
+    private DecoyInfo newDecoy(String name, String plantedAt, String actor, boolean awaitingValue) {
+        String normalized = TokenName.normalize(name);
+        if (named(normalized) != null) {
+            throw new TokenRuleException(EngineMessage.of("Decoy.NameTaken", normalized));
         }
         String place = placeOf(plantedAt);
         String id;
-        long key;
         do {
             id = format.newId();
-            key = TokenFormat.idKey(id);
-        } while (byKey.containsKey(key));
-        String value = format.newValue(id);
-        DecoyInfo info = new DecoyInfo(id, normalized, place, actor, clock.instant(), 0, null, null);
-        byKey.put(key, new Decoy(info, TokenHash.of(value)));
+        } while (byKey.containsKey(TokenFormat.idKey(id)));
+        return new DecoyInfo(id, normalized, place, actor, clock.instant(), awaitingValue, 0, null, null);
+    }
+
+    /** Keeps a new decoy, or nothing if it cannot be saved. */
+    private void add(DecoyInfo info, byte[] hash) {
+        long key = TokenFormat.idKey(info.id());
+        byKey.put(key, new Decoy(info, hash));
         try {
             save();
         } catch (IOException e) {
             byKey.remove(key);
             throw new TokenStorageException(EngineMessage.of("Decoy.StorageFailed"), e);
         }
-        audit.onEvent(event(AuditEventType.DECOY_CREATED, actor, info, place.isEmpty() ? null : "planted at " + place));
-        return new NewDecoy(info, value);
     }
 
     /** The place as kept: trimmed, at most {@value #MAX_PLANTED_AT} characters, on one line. */
@@ -187,16 +268,18 @@ public final class Decoys {
     }
 
     /**
-     * {@link #trip} for every value of a leak report: a decoy in it tells where the value leaked.
+     * {@link #trip} for every value of a leak report: a decoy in it tells where the value leaked to, which is what
+     * the reporter's address says.
      *
      * @return how many decoys it tripped
      */
-    public int tripAll(Collection<String> values, DecoyUse use) {
+    public int tripReported(LeakReport report, String reporter) {
         if (byKey.isEmpty()) {
             return 0;
         }
+        DecoyUse use = DecoyUse.leakReport(reporter);
         int tripped = 0;
-        for (String value : values) {
+        for (String value : report.values()) {
             if (trip(value, use)) {
                 tripped++;
             }
@@ -228,7 +311,8 @@ public final class Decoys {
         List<StoredDecoy> all = new ArrayList<>();
         for (Decoy decoy : byKey.values()) {
             synchronized (decoy) {
-                all.add(new StoredDecoy(decoy.info, HexFormat.of().formatHex(decoy.hash)));
+                all.add(new StoredDecoy(
+                        decoy.info, decoy.hash == null ? null : HexFormat.of().formatHex(decoy.hash)));
             }
         }
         all.sort(Comparator.comparing(stored -> stored.info().id()));
@@ -252,17 +336,18 @@ public final class Decoys {
         private final long word3;
         private DecoyInfo info;
 
+        /** @param hash {@code null} for a decoy that awaits its value: nothing matches it */
         Decoy(DecoyInfo info, byte[] hash) {
             this.info = info;
-            this.hash = hash.clone();
-            this.word0 = TokenHash.word(hash, 0);
-            this.word1 = TokenHash.word(hash, 1);
-            this.word2 = TokenHash.word(hash, 2);
-            this.word3 = TokenHash.word(hash, 3);
+            this.hash = hash == null ? null : hash.clone();
+            this.word0 = hash == null ? 0 : TokenHash.word(hash, 0);
+            this.word1 = hash == null ? 0 : TokenHash.word(hash, 1);
+            this.word2 = hash == null ? 0 : TokenHash.word(hash, 2);
+            this.word3 = hash == null ? 0 : TokenHash.word(hash, 3);
         }
 
         boolean matches(String value) {
-            return TokenHash.matches(value, word0, word1, word2, word3);
+            return hash != null && TokenHash.matches(value, word0, word1, word2, word3);
         }
     }
 }

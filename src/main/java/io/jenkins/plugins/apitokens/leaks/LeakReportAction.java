@@ -75,6 +75,8 @@ public class LeakReportAction implements UnprotectedRootAction {
             return tooLarge(e.limit());
         }
         List<TokenInfo> revoked = TokenEngine.get().service().revokeLeaked(report, reporter);
+        // A decoy in the report says where it leaked to; the answer is the same whether it holds one or not.
+        TokenEngine.get().decoys().tripReported(report, reporter);
         if (!revoked.isEmpty()) {
             LOGGER.log(Level.WARNING, "Revoked {0} leaked API token(s) reported from {1}", new Object[] {
                 revoked.size(), reporter

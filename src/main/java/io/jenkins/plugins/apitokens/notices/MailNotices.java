@@ -5,14 +5,15 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.User;
 import hudson.tasks.Mailer;
-import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.DecoyAlert;
 import io.jenkins.plugins.apitokens.engine.TokenNotice;
+import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.JenkinsLocationConfiguration;
@@ -49,7 +50,9 @@ public class MailNotices extends TokenNoticeListener {
     public void onDecoyTripped(@NonNull DecoyAlert alert) {
         String subject = NoticeText.decoySubject(alert);
         String body = NoticeText.decoyBody(alert);
-        for (String address : TokenEngine.get().service().policy().getAlertAddresses()) {
+        TokenPolicyConfiguration policy = TokenPolicyConfiguration.get();
+        for (String address :
+                policy == null ? List.<String>of() : policy.toPolicy().getAlertAddresses()) {
             send(address, subject, body);
         }
     }

@@ -83,8 +83,11 @@ public final class DecoyFile implements DecoyStore {
                 .element("plantedAt", decoy.plantedAt())
                 .element("createdBy", decoy.createdBy())
                 .element("createdAt", decoy.createdAt().toEpochMilli())
-                .element("trips", decoy.trips())
-                .element("sha256", stored.sha256());
+                .element("awaitingValue", decoy.awaitingValue())
+                .element("trips", decoy.trips());
+        if (stored.sha256() != null) {
+            json.element("sha256", stored.sha256());
+        }
         if (decoy.lastTrip() != null) {
             DecoyUse use = decoy.lastTrip();
             json.element("lastTripAt", decoy.lastTripAt().toEpochMilli())
@@ -121,11 +124,12 @@ public final class DecoyFile implements DecoyStore {
                 json.optString("plantedAt", ""),
                 text(json, "createdBy"),
                 Instant.ofEpochMilli(json.getLong("createdAt")),
+                json.optBoolean("awaitingValue", false),
                 json.optLong("trips", 0),
                 lastTripAt,
                 lastTrip);
-        String sha256 = json.getString("sha256");
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        String sha256 = text(json, "sha256");
+        if (sha256 == null ? !info.awaitingValue() : !sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("Not a SHA-256 hash");
         }
         return new StoredDecoy(info, sha256);

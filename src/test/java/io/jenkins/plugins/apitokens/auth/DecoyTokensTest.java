@@ -22,11 +22,15 @@ import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.AuditEventType;
 import io.jenkins.plugins.apitokens.engine.DecoyAlert;
+import io.jenkins.plugins.apitokens.engine.DecoyInfo;
 import io.jenkins.plugins.apitokens.engine.DecoyUse;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.notices.TokenNoticeListener;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import io.jenkins.plugins.casc.yaml.YamlSource;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -275,17 +279,72 @@ class DecoyTokensTest {
         assertTrue(badAddress.getMessage().contains("alertAddresses"), badAddress.getMessage());
         assertTrue(TokenPolicyConfiguration.get().toPolicy().getAlertAddresses().isEmpty(), "nothing changed");
 
+        // Found in a leak report: it trips with the reporter's address, and the answer is the one any report gets.
+        String report = "[{\"RuleID\":\"jenkins-api-token\",\"File\":\"ci.yaml\",\"Secret\":\"" + decoy + "\"}]";
+        String unknownReport = report.replace(decoy, unknownValue());
+        WebResponse reported = leakReport(report);
+        assertEquals(202, reported.getStatusCode());
+        assertEquals(leakReport(unknownReport).getContentAsString(), reported.getContentAsString());
+        DecoyAlert fromReport = awaitAlerts(2).get(1);
+        assertEquals(DecoyUse.Via.LEAK_REPORT, fromReport.use().via());
+        assertTrue(
+                fromReport.use().source().matches("[0-9.:a-f]+"),
+                fromReport.use().source());
+        assertEquals(
+                "found in a leak report from " + fromReport.use().source(),
+                AuditTrail.get().getEvents().stream()
+                        .filter(event -> event.type() == AuditEventType.DECOY_TRIPPED)
+                        .findFirst()
+                        .orElseThrow()
+                        .detail());
+
+        // Configuration as code: declared without a value, made once on request; applying again changes nothing.
+        String yaml = "security:\n  apiTokenDecoys:\n    decoys:\n    - name: \"agent netrc\"\n"
+                + "      plantedAt: \"~/.netrc on agent-7\"\n";
+        for (int i = 0; i < 2; i++) {
+            ConfigurationAsCode.get()
+                    .configureWith(YamlSource.of(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+        }
+        DecoyInfo declared = TokenEngine.get().decoys().list().get(0);
+        assertEquals("agent netrc", declared.name());
+        assertTrue(declared.awaitingValue());
+        assertEquals(2, TokenEngine.get().decoys().count());
+        WebResponse issued =
+                TokenApi.callAs(r, HttpMethod.POST, "manage/api-tokens/decoys/issue", "admin", "id", declared.id());
+        assertEquals(201, issued.getStatusCode(), issued.getContentAsString());
+        String declaredValue = TokenApi.json(issued).getString("value");
+        WebResponse twice =
+                TokenApi.callAs(r, HttpMethod.POST, "manage/api-tokens/decoys/issue", "admin", "id", declared.id());
+        assertEquals(400, twice.getStatusCode());
+        assertFalse(twice.getContentAsString().contains(declaredValue));
+        assertEquals(
+                403,
+                TokenApi.callAs(r, HttpMethod.POST, "manage/api-tokens/decoys/issue", "alice", "id", declared.id())
+                        .getStatusCode());
+        Exception badYaml = assertThrows(Exception.class, () -> ConfigurationAsCode.get()
+                .configureWith(YamlSource.of(new ByteArrayInputStream(
+                        "security:\n  apiTokenDecoys:\n    decoys:\n    - name: \"ok\"\n    - name: \" \"\n"
+                                .getBytes(StandardCharsets.UTF_8)))));
+        assertTrue(causes(badYaml).contains("decoys"), causes(badYaml));
+        assertEquals(2, TokenEngine.get().decoys().count(), "a file with a bad decoy declares none");
+        String exported = exportedYaml();
+        assertTrue(exported.contains("agent netrc") && exported.contains("ci config"), exported);
+        assertFalse(exported.contains(decoy) || exported.contains(declaredValue), "never a value");
+        assertFalse(exported.contains("jnkapi_"), exported);
+
         // Removed, its value is an unknown value: answered the same, and no alert.
         assertEquals(
                 200,
                 TokenApi.callAs(r, HttpMethod.POST, "manage/api-tokens/decoys/remove", "admin", "id", id)
                         .getStatusCode());
-        int before = awaitAlerts(1).size();
+        int before = awaitAlerts(2).size();
         assertEquals(
                 401,
                 TokenApi.call(r, HttpMethod.GET, "whoAmI/api/json", "admin", decoy)
                         .getStatusCode());
-        assertEquals(0, TokenEngine.get().decoys().count());
+        assertEquals(
+                List.of("agent netrc"),
+                TokenEngine.get().decoys().list().stream().map(DecoyInfo::name).toList());
         assertEquals(
                 1,
                 AuditTrail.get().getEvents().stream()
@@ -333,6 +392,28 @@ class DecoyTokensTest {
         assertEquals(400, longPlace.getStatusCode());
         assertTrue(longPlace.getContentAsString().contains("200 characters"));
         assertFalse(longPlace.getContentAsString().contains("at io.jenkins"), "no stack trace");
+    }
+
+    private static String causes(Throwable thrown) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+
+    private static String exportedYaml() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConfigurationAsCode.get().export(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private WebResponse leakReport(String body) throws Exception {
+        org.htmlunit.WebRequest request =
+                new org.htmlunit.WebRequest(new java.net.URL(r.getURL(), "api-token-leaks/report"), HttpMethod.POST);
+        request.setAdditionalHeader("Content-Type", "application/json");
+        request.setRequestBody(body);
+        return r.createWebClient().withThrowExceptionOnFailingStatusCode(false).loadWebResponse(request);
     }
 
     /** {@code java -jar jenkins-cli.jar -s URL -http -auth AUTH who-am-i}: its exit code, or why it failed. */

@@ -127,7 +127,9 @@ class DecoysTest {
         NewDecoy two = decoys.create("two", "", "admin");
         decoys.create("three", "", "admin");
 
-        assertEquals(2, decoys.tripAll(List.of(one.value(), "x", two.value()), DecoyUse.leakReport("203.0.113.9")));
+        LeakReport report = LeakReport.parse("[{\"Secret\":\"" + one.value() + "\"},{\"Secret\":\"x\"},{\"Secret\":\""
+                + two.value() + "\"},{\"Secret\":\"" + one.value() + "\"}]");
+        assertEquals(2, decoys.tripReported(report, "203.0.113.9"), "each decoy once per report");
         runPending();
 
         assertEquals(2, alerts.size());
@@ -189,6 +191,31 @@ class DecoysTest {
         assertEquals(2, restarted.list().get(0).trips());
         assertEquals("deploy", restarted.list().get(0).lastTrip().userName());
         assertTrue(restarted.trip(made.value(), curl(null)), "still a tripwire after a restart");
+    }
+
+    @Test
+    void aDeclaredDecoyHasNoValueUntilOneIsMadeAndShownOnce() {
+        DecoyInfo declared = decoys.declare("repo config", "infra/ci.yaml", "SYSTEM");
+        assertTrue(declared.awaitingValue());
+        assertNull(store.saved.get(0).sha256(), "no value, so no hash");
+        assertEquals(declared, decoys.declare("REPO CONFIG", "elsewhere", "SYSTEM"), "declaring again changes nothing");
+        assertEquals(1, decoys.count());
+
+        NewDecoy issued = decoys.issueValue(declared.id(), "admin");
+        assertEquals(declared.id(), issued.decoy().id());
+        assertFalse(issued.decoy().awaitingValue());
+        assertTrue(TokenFormat.isWellFormed(issued.value()));
+        assertEquals(TokenHash.hexOf(issued.value()), store.saved.get(0).sha256());
+        TokenRuleException again =
+                assertThrows(TokenRuleException.class, () -> decoys.issueValue(declared.id(), "admin"));
+        assertTrue(again.getMessage().contains("never shown twice"), again.getMessage());
+        assertTrue(decoys.trip(issued.value(), curl(null)), "a decoy like any other from then on");
+        assertThrows(TokenNotFoundException.class, () -> decoys.issueValue("nope", "admin"));
+        assertThrows(TokenRuleException.class, () -> Decoys.check("x", "two\nlines"));
+
+        Decoys restarted = newDecoys();
+        assertFalse(restarted.list().get(0).awaitingValue());
+        assertTrue(restarted.trip(issued.value(), curl(null)));
     }
 
     /** Keeps what was saved, as the file would; can be made to fail. */
