@@ -38,6 +38,11 @@ public record AuditVerdict(
         UNREADABLE,
         /** The trail ends before the last event the head file records: its newest events were removed. */
         TRUNCATED,
+        /**
+         * The chain is consistent in itself, but the entry the head file names has another hash (or the trail holds
+         * no such entry): events up to it were rewritten and their hashes recomputed.
+         */
+        HEAD_MISMATCH,
         /** The trail holds chained events but the head file that anchors its end is missing or unreadable. */
         HEAD_MISSING
     }

@@ -130,7 +130,7 @@ public final class AuditVerifier {
                 : head.seq() != start.seq() || start.hash().equals(head.hash());
         if (!headMatches) {
             return new AuditVerdict(
-                    AuditVerdict.Problem.EDITED,
+                    AuditVerdict.Problem.HEAD_MISMATCH,
                     lineOf(lines, atHead),
                     head.seq(),
                     atHead == null ? null : atHead.event(),

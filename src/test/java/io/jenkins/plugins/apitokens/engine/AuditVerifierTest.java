@@ -123,7 +123,7 @@ class AuditVerifierTest {
 
         AuditVerdict verdict = AuditVerifier.verify(lines(forged), head());
 
-        assertEquals(AuditVerdict.Problem.EDITED, verdict.problem());
+        assertEquals(AuditVerdict.Problem.HEAD_MISMATCH, verdict.problem());
         assertEquals(5, verdict.line(), "the entry the head names");
         assertEquals(5, verdict.seq());
     }
