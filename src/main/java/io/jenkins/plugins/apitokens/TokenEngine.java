@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
-import io.jenkins.plugins.apitokens.audit.AuditLog;
 import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.engine.AuditListener;
 import io.jenkins.plugins.apitokens.engine.Decoys;
@@ -52,7 +51,11 @@ public class TokenEngine {
                 current = service;
                 if (current == null) {
                     current = new TokenService(
-                            ApiTokenStore.get(), clock, TokenEngine::currentPolicy, audit(), new NoticeDelivery());
+                            ApiTokenStore.get(),
+                            clock,
+                            TokenEngine::currentPolicy,
+                            audit(),
+                            new NoticeDelivery());
                     service = current;
                 }
             }
@@ -77,14 +80,9 @@ public class TokenEngine {
         return current;
     }
 
-    /** Every event to the Jenkins log and to the audit trail. */
+    /** Every event to the audit trail, which chains it, then logs and stores it. */
     private static AuditListener audit() {
-        AuditLog log = new AuditLog();
-        AuditTrail trail = AuditTrail.get();
-        return event -> {
-            log.onEvent(event);
-            trail.onEvent(event);
-        };
+        return AuditTrail.get();
     }
 
     private static TokenPolicy currentPolicy() {

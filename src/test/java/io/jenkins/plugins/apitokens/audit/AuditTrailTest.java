@@ -9,6 +9,7 @@ import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.AuditEventType;
+import io.jenkins.plugins.apitokens.engine.AuditTrailFormat;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,19 @@ class AuditTrailTest {
             assertEquals(2, page.querySelectorAll(".atm-audit-row").size());
             assertTrue(page.querySelector(".atm-audit-row").getTextContent().contains("deploy <b>bold</b>"));
             assertNull(page.querySelector(".atm-audit-row b"), "names are escaped, not markup");
+            // The torn line stays reported, and the next event starts a line of its own.
+            assertTrue(page.querySelector(".atm-audit-verdict")
+                    .getTextContent()
+                    .contains("line 3: the line cannot be read"));
+            TokenApi.mint("bob", "next");
+            List<String> lines =
+                    Files.readAllLines(r.jenkins.getRootDir().toPath().resolve(AuditTrail.FILE_NAME));
+            assertEquals(4, lines.size(), lines.toString());
+            assertEquals("{\"at\":17", lines.get(2));
+            assertEquals(
+                    3,
+                    AuditTrailFormat.parse(4, lines.get(3)).entry().seq(),
+                    "the chain goes on after the last good entry");
         });
     }
 
