@@ -4,9 +4,7 @@ import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.apitokens.TokenEngine;
-import io.jenkins.plugins.apitokens.audit.AuditTrail;
 import io.jenkins.plugins.apitokens.coretokens.EveryToken;
-import io.jenkins.plugins.apitokens.engine.AuditEvent;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenPolicy;
 import io.jenkins.plugins.apitokens.engine.TokenQuery;
@@ -129,8 +127,9 @@ public class TokenOverview extends ManagementLink implements StaplerProxy {
         return new DecoysPage();
     }
 
-    public List<AuditEvent> getAuditEvents() {
-        return AuditTrail.get().getEvents();
+    /** {@code audit/}: the audit trail's page, its verdict and its export. */
+    public AuditPage getAudit() {
+        return new AuditPage();
     }
 
     /** How many legacy tokens users still have: the page offers to revoke them all. */
