@@ -1,6 +1,7 @@
 // Decoy tokens as an administrator sees them in Chromium. Arguments: Jenkins' URL, a folder for screenshots and a
 // suffix for their names (the Jenkins line). From the overview to the Decoys page, a decoy planted with the form
-// (its value shown once), the value tried as a script would, and the page showing the trip; never the value again.
+// (its value shown once), the value tried as a script would, the page showing the trip, and the audit trail verified
+// with the trip in it; never the value again.
 import { check, loggedIn, run } from "./harness.mjs";
 
 const [base, shots, suffix] = process.argv.slice(2);
@@ -37,4 +38,16 @@ await run(async () => {
     "and what is known of it: " + last);
   check(!(await admin.content()).includes(value), "never the value again");
   await admin.screenshot({ path: shots + "/admin-decoys" + suffix + ".png" });
+
+  // The trip is in the audit trail, which verifies, from the overview's status line.
+  await admin.goto(base + "manage/api-tokens/");
+  const status = (await admin.locator(".atm-audit-status").innerText()).trim();
+  check(status.includes("ntact"), "the overview says the audit trail verifies: " + status);
+  await admin.locator(".atm-audit-status a").click();
+  await admin.waitForSelector(".atm-audit-verdict");
+  check((await admin.locator(".atm-audit-verdict").getAttribute("data-intact")) === "true", "so does its page");
+  const tripped = admin.locator("tr.atm-audit-row", { hasText: "DECOY_TRIPPED" });
+  check((await tripped.count()) === 1, "with the decoy's trip");
+  check(!(await admin.content()).includes(value), "and never its value");
+  await admin.screenshot({ path: shots + "/admin-audit-verified" + suffix + ".png" });
 });

@@ -6,32 +6,10 @@
 //   trimmed: a policy core tokens can meet only with an expiry within 30 days (Jenkins 2.548 and later): core's
 //            button stays, and its form offers no longer expiry, no custom date and no "never".
 // Prints one line per check; exits non-zero on the first one that fails.
-import { chromium } from "playwright-core";
+import { check, loggedIn as logIn, run } from "./harness.mjs";
 
 const [base, mode, shots, suffix] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-let passed = 0;
-
-function check(condition, what) {
-  if (!condition) {
-    throw new Error("FAILED: " + what);
-  }
-  passed++;
-  console.log("ok - " + what);
-}
-
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
-const scriptErrors = [];
-
-async function loggedIn(user) {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("pageerror", (error) => scriptErrors.push(error.message));
-  await page.goto(base + "login");
-  await page.fill("input[name=j_username]", user);
-  await page.fill("input[name=j_password]", user);
-  await Promise.all([page.waitForEvent("load"), page.press("input[name=j_password]", "Enter")]);
-  return page;
-}
+const loggedIn = (user) => logIn(base, user);
 
 /** The core section's part of the page: its title and what follows, down to the next section. */
 async function shootCoreSection(page, name) {
@@ -116,21 +94,4 @@ async function trimmed() {
   await alice.screenshot({ path: shots + "/core-section-trimmed" + suffix + ".png" });
 }
 
-try {
-  if (mode === "held") {
-    await held();
-  } else {
-    await trimmed();
-  }
-  check(scriptErrors.length === 0, "no script error on the pages: " + scriptErrors.join("; "));
-  console.log(passed + " passed, 0 failed");
-} catch (error) {
-  console.log(error.message);
-  if (scriptErrors.length) {
-    console.log("script errors: " + scriptErrors.join("; "));
-  }
-  console.log(passed + " passed, 1 failed");
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+await run(mode === "held" ? held : trimmed);

@@ -51,11 +51,7 @@ public class TokenEngine {
                 current = service;
                 if (current == null) {
                     current = new TokenService(
-                            ApiTokenStore.get(),
-                            clock,
-                            TokenEngine::currentPolicy,
-                            audit(),
-                            new NoticeDelivery());
+                            ApiTokenStore.get(), clock, TokenEngine::currentPolicy, audit(), new NoticeDelivery());
                     service = current;
                 }
             }

@@ -125,11 +125,8 @@ public final class Decoys {
      * @throws TokenRuleException if its value was made already: it is never shown twice
      */
     public synchronized NewDecoy issueValue(String id, String actor) {
-        long key = TokenFormat.idKey(id);
-        Decoy decoy = key == 0 ? null : byKey.get(key);
-        if (decoy == null) {
-            throw new TokenNotFoundException(id);
-        }
+        long key = keyOf(id);
+        Decoy decoy = byKey.get(key);
         if (!decoy.info.awaitingValue()) {
             throw new TokenRuleException(EngineMessage.of("Decoy.ValueShown", decoy.info.name()));
         }
@@ -211,11 +208,8 @@ public final class Decoys {
      * @throws TokenNotFoundException if there is no such decoy
      */
     public synchronized DecoyInfo remove(String id, String actor) {
-        long key = TokenFormat.idKey(id);
-        Decoy removed = key == 0 ? null : byKey.remove(key);
-        if (removed == null) {
-            throw new TokenNotFoundException(id);
-        }
+        long key = keyOf(id);
+        Decoy removed = byKey.remove(key);
         try {
             save();
         } catch (IOException e) {
@@ -224,6 +218,19 @@ public final class Decoys {
         }
         audit.onEvent(event(AuditEventType.DECOY_REMOVED, actor, removed.info, null));
         return removed.info;
+    }
+
+    /**
+     * The index key of an existing decoy's id.
+     *
+     * @throws TokenNotFoundException if no decoy has that id
+     */
+    private long keyOf(String id) {
+        long key = TokenFormat.idKey(id);
+        if (key == 0 || !byKey.containsKey(key)) {
+            throw new TokenNotFoundException(id);
+        }
+        return key;
     }
 
     /** Every decoy, by name. */

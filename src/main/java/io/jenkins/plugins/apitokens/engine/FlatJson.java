@@ -32,7 +32,8 @@ final class FlatJson {
         }
     }
 
-    private static void quote(StringBuilder out, String value) {
+    /** A JSON string: quoted, with quotes, backslashes, controls and line separators escaped (the log line's too). */
+    static void quote(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

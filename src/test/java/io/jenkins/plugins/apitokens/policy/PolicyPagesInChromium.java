@@ -1,20 +1,13 @@
 package io.jenkins.plugins.apitokens.policy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.BrowserFlow;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.coretokens.CoreTokens;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import jenkins.security.ApiTokenProperty;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -58,25 +51,12 @@ class PolicyPagesInChromium {
     }
 
     private static void run(JenkinsRule r, String mode) throws Exception {
-        Path shots = Path.of("target", "browser");
-        Files.createDirectories(shots);
-        Path output = shots.resolve("policy-" + mode + ".txt");
-        Process node = new ProcessBuilder(
-                        "node",
-                        new File("src/test/browser/policy-flows.mjs").getAbsolutePath(),
-                        r.getURL().toString(),
-                        mode,
-                        shots.toAbsolutePath().toString(),
-                        SUFFIX)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        boolean done = node.waitFor(3, TimeUnit.MINUTES);
-        node.destroyForcibly();
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println(printed);
-        assertTrue(done, "finished in time: " + printed);
-        assertEquals(0, node.exitValue(), printed);
-        assertTrue(printed.contains(" passed, 0 failed"), printed);
+        BrowserFlow.run(
+                r,
+                "policy-flows.mjs",
+                "policy-" + mode + ".txt",
+                mode,
+                BrowserFlow.SHOTS.toAbsolutePath().toString(),
+                SUFFIX);
     }
 }

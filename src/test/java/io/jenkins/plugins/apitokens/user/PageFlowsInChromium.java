@@ -1,22 +1,15 @@
 package io.jenkins.plugins.apitokens.user;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.User;
+import io.jenkins.plugins.apitokens.BrowserFlow;
 import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.policy.TokenPolicyConfiguration;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 import jenkins.security.ApiTokenProperty;
 import org.junit.jupiter.api.Test;
@@ -59,23 +52,11 @@ class PageFlowsInChromium {
         // One that expires within a week (the menu's badge counts it), and rotations may keep old values for a day.
         TokenApi.mint("alice", "release", Instant.now().plus(Duration.ofDays(3)), Scope.FULL);
         TokenPolicyConfiguration.get().setMaxRotationGraceHours(24);
-        Path shots = Path.of("target", "browser");
-        Files.createDirectories(shots);
-        Process node = new ProcessBuilder(
-                        "node",
-                        new File("src/test/browser/page-flows.mjs").getAbsolutePath(),
-                        r.getURL().toString(),
-                        "alice",
-                        shots.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(shots.resolve("output.txt").toFile())
-                .start();
-        boolean done = node.waitFor(3, TimeUnit.MINUTES);
-        node.destroyForcibly();
-        String output = Files.readString(shots.resolve("output.txt"), StandardCharsets.UTF_8);
-        System.out.println(output);
-        assertTrue(done, "finished in time: " + output);
-        assertEquals(0, node.exitValue(), output);
-        assertTrue(output.contains(" passed, 0 failed"), output);
+        BrowserFlow.run(
+                r,
+                "page-flows.mjs",
+                "output.txt",
+                "alice",
+                BrowserFlow.SHOTS.toAbsolutePath().toString());
     }
 }
