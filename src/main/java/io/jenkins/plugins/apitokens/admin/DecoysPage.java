@@ -2,20 +2,18 @@ package io.jenkins.plugins.apitokens.admin;
 
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.DecoyInfo;
-import io.jenkins.plugins.apitokens.engine.DecoyUse;
 import io.jenkins.plugins.apitokens.engine.Decoys;
 import io.jenkins.plugins.apitokens.engine.NewDecoy;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
+import io.jenkins.plugins.apitokens.web.DecoyJson;
 import io.jenkins.plugins.apitokens.web.JsonReply;
 import io.jenkins.plugins.apitokens.web.TokenRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
-import net.sf.json.JSONArray;
-import net.sf.json.JSONObject;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
@@ -52,11 +50,7 @@ public class DecoysPage {
     @GET
     public HttpResponse doList() {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        JSONArray all = new JSONArray();
-        for (DecoyInfo decoy : decoys().list()) {
-            all.add(toJson(decoy));
-        }
-        return JsonReply.ok(new JSONObject().element("decoys", all));
+        return JsonReply.ok(DecoyJson.list(decoys().list()));
     }
 
     /** Makes a decoy: {@code POST decoys/create} with {@code name} and, optionally, {@code plantedAt}. */
@@ -76,7 +70,7 @@ public class DecoysPage {
         if (page) {
             return HttpResponses.forwardToView(this, "planted").with("made", made);
         }
-        return JsonReply.created(toJson(made.decoy()).element("value", made.value()));
+        return JsonReply.created(DecoyJson.withValue(made));
     }
 
     /**
@@ -97,7 +91,7 @@ public class DecoysPage {
         boolean page = FROM_PAGE.equals(from);
         return answer(page, () -> {
             DecoyInfo removed = decoys().remove(id, actor());
-            return page ? HttpResponses.redirectTo(".") : JsonReply.ok(toJson(removed));
+            return page ? HttpResponses.redirectTo(".") : JsonReply.ok(DecoyJson.of(removed));
         });
     }
 
@@ -118,31 +112,6 @@ public class DecoysPage {
             message = e.getMessage();
         }
         return page ? HttpResponses.errorWithoutStack(status, message) : JsonReply.error(status, message);
-    }
-
-    static JSONObject toJson(DecoyInfo decoy) {
-        JSONObject json = new JSONObject()
-                .element("id", decoy.id())
-                .element("name", decoy.name())
-                .element("plantedAt", decoy.plantedAt())
-                .element("createdBy", decoy.createdBy())
-                .element("awaitingValue", decoy.awaitingValue())
-                .element("created", decoy.createdAt().toString())
-                .element("trips", decoy.trips());
-        DecoyUse use = decoy.lastTrip();
-        if (use != null) {
-            json.element(
-                    "lastTrip",
-                    new JSONObject()
-                            .element("at", decoy.lastTripAt().toString())
-                            .element("via", use.via().name())
-                            .element("source", use.source())
-                            .element("method", use.method())
-                            .element("path", use.path())
-                            .element("userName", use.userName())
-                            .element("userAgent", use.userAgent()));
-        }
-        return json;
     }
 
     private static Decoys decoys() {

@@ -25,8 +25,8 @@ public class CreateApiTokenDecoyCommand extends DecoyCommand {
     }
 
     @Override
-    protected int run(Decoys decoys) {
-        NewDecoy made = decoys.create(name, plantedAt, ApiTokenCommand.actor());
+    protected int run(Decoys decoys, boolean administrator) {
+        NewDecoy made = decoys.create(name, plantedAt, creator());
         stderr.println(Messages.CreateApiTokenDecoyCommand_Created(
                 made.decoy().id(), made.decoy().name()));
         stdout.println(made.value());

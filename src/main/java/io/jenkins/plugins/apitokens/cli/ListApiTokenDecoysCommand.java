@@ -6,7 +6,7 @@ import io.jenkins.plugins.apitokens.engine.Decoys;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** {@code list-api-token-decoys}: one tab-separated line per decoy, never a value. */
+/** {@code list-api-token-decoys}: one tab-separated line per decoy the caller may see, never a value. */
 @Extension
 @Restricted(NoExternalUse.class)
 public class ListApiTokenDecoysCommand extends DecoyCommand {
@@ -17,9 +17,9 @@ public class ListApiTokenDecoysCommand extends DecoyCommand {
     }
 
     @Override
-    protected int run(Decoys decoys) {
+    protected int run(Decoys decoys, boolean administrator) {
         stdout.println("ID\tNAME\tPLANTED AT\tCREATED\tTRIPS\tLAST TRIP\tLAST TRIP FROM");
-        for (DecoyInfo decoy : decoys.list()) {
+        for (DecoyInfo decoy : visible(decoys, administrator)) {
             stdout.println(String.join(
                     "\t",
                     decoy.id(),

@@ -243,6 +243,17 @@ public final class Decoys {
         return all;
     }
 
+    /** The decoys {@code creator} made, by name: what a user who is not an administrator may see. */
+    public List<DecoyInfo> listCreatedBy(String creator) {
+        List<DecoyInfo> own = new ArrayList<>();
+        for (DecoyInfo decoy : list()) {
+            if (decoy.createdBy() != null && decoy.createdBy().equals(creator)) {
+                own.add(decoy);
+            }
+        }
+        return own;
+    }
+
     public int count() {
         return byKey.size();
     }

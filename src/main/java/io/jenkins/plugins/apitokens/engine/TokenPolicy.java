@@ -45,6 +45,7 @@ public final class TokenPolicy {
     private final boolean coreTokensGoverned;
     private final Instant enforcementStart;
     private final List<String> alertAddresses;
+    private final boolean userDecoysAllowed;
 
     /** Warnings before expiry: at most this many, each at most a year ahead. */
     static final int MAX_WARNINGS = 5;
@@ -92,6 +93,7 @@ public final class TokenPolicy {
         this.coreTokensGoverned = b.coreTokensGoverned;
         this.enforcementStart = b.enforcementStart;
         this.alertAddresses = checkAlertAddresses(b.alertAddresses);
+        this.userDecoysAllowed = b.userDecoysAllowed;
         if (maxLifetime != null && defaultLifetime != null && defaultLifetime.compareTo(maxLifetime) > 0) {
             throw new TokenRuleException(
                     EngineMessage.of("Policy.DefaultAboveMaximum", describe(defaultLifetime), describe(maxLifetime)),
@@ -124,6 +126,7 @@ public final class TokenPolicy {
         b.coreTokensGoverned = coreTokensGoverned;
         b.enforcementStart = enforcementStart;
         b.alertAddresses = alertAddresses;
+        b.userDecoysAllowed = userDecoysAllowed;
         return b;
     }
 
@@ -399,6 +402,14 @@ public final class TokenPolicy {
         }
     }
 
+    /**
+     * Whether users may plant decoys of their own (administrators always may). A user sees only the decoys they made;
+     * alerts go where every decoy's go.
+     */
+    public boolean isUserDecoysAllowed() {
+        return userDecoysAllowed;
+    }
+
     /** Where alerts of tried decoys are mailed; empty for nowhere (the audit trail and the log still have them). */
     public List<String> getAlertAddresses() {
         return alertAddresses;
@@ -577,8 +588,15 @@ public final class TokenPolicy {
         private boolean coreTokensGoverned = true;
         private Instant enforcementStart;
         private List<String> alertAddresses = List.of();
+        private boolean userDecoysAllowed;
 
         private Builder() {}
+
+        /** Whether users may plant decoys of their own; by default only administrators may. */
+        public Builder userDecoysAllowed(boolean allowed) {
+            this.userDecoysAllowed = allowed;
+            return this;
+        }
 
         /** Where alerts of tried decoys are mailed; empty for nowhere. */
         public Builder alertAddresses(List<String> addresses) {

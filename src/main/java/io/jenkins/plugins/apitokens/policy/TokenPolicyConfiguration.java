@@ -78,6 +78,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     /** Where alerts of tried decoys are mailed, separated by commas; {@code null} for nowhere. */
     private String alertAddresses;
 
+    private boolean userDecoysAllowed;
+
     private static final int DEFAULT_BUILD_TOKEN_HOURS = 24;
     private static final String DEFAULT_WARNING_DAYS = "30, 7, 1";
 
@@ -232,6 +234,7 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
         tokensForOthersAllowed = false;
         itemLimitRequired = false;
         coreTokensGoverned = true;
+        userDecoysAllowed = false;
     }
 
     /** Puts the settings behind {@code setting} back to their defaults. */
@@ -300,7 +303,8 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
                 .maxRotationGrace(PolicyChecks.hours(maxRotationGraceHours))
                 .coreTokensGoverned(coreTokensGoverned)
                 .enforcementStart(TokenPolicy.parseEnforcementDate(enforcementDate))
-                .alertAddresses(TokenPolicy.parseAlertAddresses(alertAddresses));
+                .alertAddresses(TokenPolicy.parseAlertAddresses(alertAddresses))
+                .userDecoysAllowed(userDecoysAllowed);
     }
 
     private Set<Scope> buildTokenScopes() {
@@ -615,6 +619,17 @@ public class TokenPolicyConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setEnforcementDate(String enforcementDate) {
         this.enforcementDate = Util.fixEmptyAndTrim(enforcementDate);
+        save();
+    }
+
+    /** Whether users may plant decoys of their own (REST and CLI); administrators always may. */
+    public boolean isUserDecoysAllowed() {
+        return userDecoysAllowed;
+    }
+
+    @DataBoundSetter
+    public void setUserDecoysAllowed(boolean userDecoysAllowed) {
+        this.userDecoysAllowed = userDecoysAllowed;
         save();
     }
 

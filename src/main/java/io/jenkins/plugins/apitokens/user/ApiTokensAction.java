@@ -8,6 +8,7 @@ import hudson.model.TransientUserActionFactory;
 import hudson.model.User;
 import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.coretokens.EveryToken;
+import io.jenkins.plugins.apitokens.engine.Decoys;
 import io.jenkins.plugins.apitokens.engine.ExpiryChoice;
 import io.jenkins.plugins.apitokens.engine.GracePeriod;
 import io.jenkins.plugins.apitokens.engine.NewToken;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.apitokens.engine.TokenService;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
 import io.jenkins.plugins.apitokens.pipeline.PersonalCredentials;
 import io.jenkins.plugins.apitokens.web.BreakingTokens;
+import io.jenkins.plugins.apitokens.web.DecoyJson;
 import io.jenkins.plugins.apitokens.web.ItemNames;
 import io.jenkins.plugins.apitokens.web.JsonReply;
 import io.jenkins.plugins.apitokens.web.TokenJson;
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.management.Badge;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -173,6 +176,54 @@ public class ApiTokensAction implements Action {
     public HttpResponse doRevoke(@QueryParameter String id) {
         return answer(() -> JsonReply.ok(TokenJson.of(
                 EveryToken.revoke(service(), user, id, actor()), service().policy(), now())));
+    }
+
+    /** The decoys this user made: {@code GET decoys}. Administrators see every decoy on Manage Jenkins › API tokens. */
+    @GET
+    public HttpResponse doDecoys() {
+        return ownDecoys(() -> JsonReply.ok(DecoyJson.list(decoys().listCreatedBy(user.getId()))));
+    }
+
+    /**
+     * Makes a decoy of the user's own, where the policy lets users do so: {@code POST createDecoy} with {@code name}
+     * and, optionally, {@code plantedAt}. The value is in this answer only.
+     */
+    @POST
+    public HttpResponse doCreateDecoy(@QueryParameter String name, @QueryParameter String plantedAt) {
+        return ownDecoys(() -> JsonReply.created(DecoyJson.withValue(decoys().create(name, plantedAt, user.getId()))));
+    }
+
+    /** Removes one of the user's own decoys: {@code POST removeDecoy} with its {@code id}; another's is not found. */
+    @POST
+    public HttpResponse doRemoveDecoy(@QueryParameter String id) {
+        return ownDecoys(() -> {
+            boolean own = decoys().listCreatedBy(user.getId()).stream()
+                    .anyMatch(decoy -> decoy.id().equals(id));
+            if (!own) {
+                throw new TokenNotFoundException(id);
+            }
+            return JsonReply.ok(DecoyJson.of(decoys().remove(id, user.getId())));
+        });
+    }
+
+    /**
+     * A user's own decoys are theirs alone: only they may see or change them here, and only where the policy lets
+     * users plant decoys (administrators always may).
+     */
+    private HttpResponse ownDecoys(Supplier<HttpResponse> action) {
+        return answer(() -> {
+            if (!user.equals(User.current())) {
+                return JsonReply.error(403, Messages.ApiTokensAction_DecoysOwnOnly());
+            }
+            if (!service().policy().isUserDecoysAllowed() && !Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return JsonReply.error(403, Messages.ApiTokensAction_DecoysNotAllowed());
+            }
+            return action.get();
+        });
+    }
+
+    private static Decoys decoys() {
+        return TokenEngine.get().decoys();
     }
 
     /**

@@ -355,6 +355,92 @@ class DecoyTokensTest {
     }
 
     @Test
+    void usersPlantDecoysOfTheirOwnOnlyWhereThePolicyLetsThemAndSeeOnlyTheirs() throws Exception {
+        WebResponse refused =
+                TokenApi.callAs(r, HttpMethod.POST, "user/alice/api-tokens/createDecoy", "alice", "name", "x");
+        assertEquals(403, refused.getStatusCode());
+        assertTrue(TokenApi.json(refused).getString("message").contains("only administrators"));
+        assertNotEquals(
+                0,
+                new CLICommandInvoker(r, "create-api-token-decoy")
+                        .asUser("alice")
+                        .invokeWithArgs("x")
+                        .returnCode());
+        assertEquals(0, TokenEngine.get().decoys().count(), "nothing made");
+
+        TokenPolicyConfiguration.get().setUserDecoysAllowed(true);
+        String adminsDecoy = plantDecoy("admin's", "");
+        WebResponse made = TokenApi.callAs(
+                r,
+                HttpMethod.POST,
+                "user/alice/api-tokens/createDecoy",
+                "alice",
+                "name",
+                "my netrc",
+                "plantedAt",
+                "laptop");
+        assertEquals(201, made.getStatusCode(), made.getContentAsString());
+        String alicesDecoy = TokenApi.json(made).getString("value");
+        String alicesId = TokenApi.json(made).getString("id");
+        CLICommandInvoker.Result byCli =
+                new CLICommandInvoker(r, "create-api-token-decoy").asUser("bob").invokeWithArgs("bob's");
+        assertEquals(0, byCli.returnCode(), byCli.stderr());
+
+        // Each sees their own; an administrator sees all.
+        String alicesList = TokenApi.callAs(r, HttpMethod.GET, "user/alice/api-tokens/decoys", "alice")
+                .getContentAsString();
+        assertTrue(alicesList.contains("my netrc") && !alicesList.contains("bob's") && !alicesList.contains("admin's"));
+        String bobsList = new CLICommandInvoker(r, "list-api-token-decoys")
+                .asUser("bob")
+                .invoke()
+                .stdout();
+        assertTrue(bobsList.contains("bob's") && !bobsList.contains("my netrc"), bobsList);
+        assertEquals(
+                403,
+                TokenApi.callAs(r, HttpMethod.GET, "user/alice/api-tokens/decoys", "bob")
+                        .getStatusCode());
+        assertEquals(
+                403,
+                TokenApi.callAs(r, HttpMethod.POST, "user/alice/api-tokens/createDecoy", "admin", "name", "as alice")
+                        .getStatusCode(),
+                "not even an administrator makes a decoy in another's name");
+        assertEquals(
+                403,
+                TokenApi.callAs(r, HttpMethod.GET, "manage/api-tokens/decoys/list", "alice")
+                        .getStatusCode());
+        assertEquals(
+                3,
+                TokenApi.json(TokenApi.callAs(r, HttpMethod.GET, "manage/api-tokens/decoys/list", "admin"))
+                        .getJSONArray("decoys")
+                        .size());
+
+        // Nobody removes another's decoy; a user's decoy alerts as any decoy does.
+        String adminsId = TokenEngine.get().decoys().list().get(0).id();
+        assertEquals(
+                404,
+                TokenApi.callAs(r, HttpMethod.POST, "user/alice/api-tokens/removeDecoy", "alice", "id", adminsId)
+                        .getStatusCode());
+        assertNotEquals(
+                0,
+                new CLICommandInvoker(r, "remove-api-token-decoy")
+                        .asUser("bob")
+                        .invokeWithArgs(alicesId)
+                        .returnCode());
+        assertEquals(3, TokenEngine.get().decoys().count());
+        assertEquals(
+                401,
+                TokenApi.call(r, HttpMethod.GET, "whoAmI/api/json", "alice", alicesDecoy)
+                        .getStatusCode());
+        assertEquals("my netrc", awaitAlerts(1).get(0).decoy().name());
+        assertFalse(alicesList.contains(alicesDecoy) || alicesList.contains(adminsDecoy));
+        assertEquals(
+                200,
+                TokenApi.callAs(r, HttpMethod.POST, "user/alice/api-tokens/removeDecoy", "alice", "id", alicesId)
+                        .getStatusCode());
+        assertEquals(2, TokenEngine.get().decoys().count());
+    }
+
+    @Test
     void theFormShowsTheValueOnceOnAPageThatIsNotKept() throws Exception {
         WebResponse planted = TokenApi.callAs(
                 r,

@@ -47,6 +47,8 @@ class DecoysTest {
 
         assertTrue(TokenFormat.isWellFormed(made.value()));
         assertEquals(List.of(made.decoy()), decoys.list());
+        assertEquals(List.of(made.decoy()), decoys.listCreatedBy("admin"));
+        assertTrue(decoys.listCreatedBy("alice").isEmpty());
         assertEquals("~/.netrc of agent-3", made.decoy().plantedAt());
         assertEquals(1, store.saved.size());
         assertEquals(TokenHash.hexOf(made.value()), store.saved.get(0).sha256());
