@@ -56,14 +56,15 @@ public class DecoyDeclarations extends GlobalConfiguration {
     public void setDecoys(List<DecoyDeclaration> declarations) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         Decoys decoys = decoys();
-        for (DecoyDeclaration declaration : declarations == null ? List.<DecoyDeclaration>of() : declarations) {
+        List<DecoyDeclaration> named = declarations == null ? List.of() : declarations;
+        for (DecoyDeclaration declaration : named) {
             try {
                 Decoys.check(declaration.getName(), declaration.getPlantedAt());
             } catch (TokenRuleException e) {
                 throw new IllegalArgumentException("decoys: '" + declaration.getName() + "': " + e.getMessage(), e);
             }
         }
-        for (DecoyDeclaration declaration : declarations == null ? List.<DecoyDeclaration>of() : declarations) {
+        for (DecoyDeclaration declaration : named) {
             decoys.declare(
                     declaration.getName(),
                     declaration.getPlantedAt(),

@@ -4,7 +4,6 @@ import io.jenkins.plugins.apitokens.TokenEngine;
 import io.jenkins.plugins.apitokens.engine.DecoyInfo;
 import io.jenkins.plugins.apitokens.engine.Decoys;
 import io.jenkins.plugins.apitokens.engine.NewDecoy;
-import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenStorageException;
 import io.jenkins.plugins.apitokens.web.DecoyJson;
@@ -95,23 +94,13 @@ public class DecoysPage {
         });
     }
 
-    /** Engine refusals as a 400 (404 for an unknown id) with the message; never a stack trace. */
+    /** Engine refusals with their status and message, on a page or as JSON; never a stack trace. */
     private static HttpResponse answer(boolean page, Supplier<HttpResponse> action) {
-        int status;
-        String message;
         try {
             return action.get();
-        } catch (TokenNotFoundException e) {
-            status = 404;
-            message = e.getMessage();
-        } catch (TokenRuleException e) {
-            status = 400;
-            message = e.getMessage();
-        } catch (TokenStorageException e) {
-            status = 500;
-            message = e.getMessage();
+        } catch (TokenRuleException | TokenStorageException e) {
+            return page ? HttpResponses.errorWithoutStack(JsonReply.statusOf(e), e.getMessage()) : JsonReply.refusal(e);
         }
-        return page ? HttpResponses.errorWithoutStack(status, message) : JsonReply.error(status, message);
     }
 
     private static Decoys decoys() {

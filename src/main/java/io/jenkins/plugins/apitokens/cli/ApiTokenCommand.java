@@ -28,13 +28,22 @@ public abstract class ApiTokenCommand extends CLICommand {
         User user = targetUser();
         try {
             return run(user, TokenEngine.get().service());
-        } catch (TokenStorageException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        } catch (TokenPermissionException e) {
-            throw new AccessDeniedException(e.getMessage());
-        } catch (TokenRuleException e) {
-            throw new IllegalArgumentException(e.getMessage());
+        } catch (TokenRuleException | TokenStorageException e) {
+            throw refusal(e);
         }
+    }
+
+    /**
+     * An engine's refusal as the CLI reports it, one clear line and its exit code: a storage failure (4), a
+     * permission (6), any other rule (3).
+     */
+    static RuntimeException refusal(RuntimeException e) {
+        if (e instanceof TokenStorageException) {
+            return new IllegalStateException(e.getMessage(), e);
+        }
+        return e instanceof TokenPermissionException
+                ? new AccessDeniedException(e.getMessage())
+                : new IllegalArgumentException(e.getMessage());
     }
 
     /** Runs the command on {@code user}'s tokens, which the caller may manage. */

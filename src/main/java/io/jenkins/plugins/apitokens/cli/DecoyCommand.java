@@ -30,10 +30,8 @@ public abstract class DecoyCommand extends CLICommand {
         }
         try {
             return run(TokenEngine.get().decoys(), administrator);
-        } catch (TokenStorageException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        } catch (TokenRuleException e) {
-            throw new IllegalArgumentException(e.getMessage());
+        } catch (TokenRuleException | TokenStorageException e) {
+            throw ApiTokenCommand.refusal(e);
         }
     }
 

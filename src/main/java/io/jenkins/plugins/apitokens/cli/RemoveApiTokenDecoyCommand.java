@@ -3,7 +3,6 @@ package io.jenkins.plugins.apitokens.cli;
 import hudson.Extension;
 import io.jenkins.plugins.apitokens.engine.DecoyInfo;
 import io.jenkins.plugins.apitokens.engine.Decoys;
-import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.args4j.Argument;
@@ -23,11 +22,7 @@ public class RemoveApiTokenDecoyCommand extends DecoyCommand {
 
     @Override
     protected int run(Decoys decoys, boolean administrator) {
-        if (visible(decoys, administrator).stream()
-                .noneMatch(decoy -> decoy.id().equals(id))) {
-            throw new TokenNotFoundException(id);
-        }
-        DecoyInfo removed = decoys.remove(id, creator());
+        DecoyInfo removed = administrator ? decoys.remove(id, creator()) : decoys.removeOwn(id, creator());
         stdout.println(Messages.RemoveApiTokenDecoyCommand_Removed(removed.id(), removed.name()));
         return 0;
     }

@@ -221,6 +221,19 @@ public final class Decoys {
     }
 
     /**
+     * Removes a decoy {@code creator} made, as a user who is not an administrator may: another's decoy is not found,
+     * so a user cannot even learn that it exists.
+     *
+     * @throws TokenNotFoundException if {@code creator} made no decoy with that id
+     */
+    public synchronized DecoyInfo removeOwn(String id, String creator) {
+        if (listCreatedBy(creator).stream().noneMatch(decoy -> decoy.id().equals(id))) {
+            throw new TokenNotFoundException(id);
+        }
+        return remove(id, creator);
+    }
+
+    /**
      * The index key of an existing decoy's id.
      *
      * @throws TokenNotFoundException if no decoy has that id

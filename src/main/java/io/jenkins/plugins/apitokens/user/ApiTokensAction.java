@@ -15,7 +15,6 @@ import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenNotFoundException;
-import io.jenkins.plugins.apitokens.engine.TokenPermissionException;
 import io.jenkins.plugins.apitokens.engine.TokenRequest;
 import io.jenkins.plugins.apitokens.engine.TokenRuleException;
 import io.jenkins.plugins.apitokens.engine.TokenService;
@@ -249,15 +248,10 @@ public class ApiTokensAction implements Action {
         }
         try {
             return action.get();
-        } catch (AccessDeniedException | TokenPermissionException e) {
+        } catch (AccessDeniedException e) {
             return JsonReply.error(403, e.getMessage());
-        } catch (TokenNotFoundException e) {
-            return JsonReply.error(404, e.getMessage());
-        } catch (TokenRuleException e) {
-            return JsonReply.error(400, e.getMessage());
-        } catch (TokenStorageException e) {
-            LOGGER.log(Level.WARNING, e.getMessage(), e.getCause());
-            return JsonReply.error(500, e.getMessage());
+        } catch (TokenRuleException | TokenStorageException e) {
+            return JsonReply.refusal(e);
         } catch (UncheckedIOException e) {
             LOGGER.log(Level.WARNING, "Cannot read the API tokens of " + user.getId(), e);
             return JsonReply.error(500, Messages.ApiTokensAction_Unreadable(user.getId()));

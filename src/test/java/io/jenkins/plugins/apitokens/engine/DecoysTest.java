@@ -167,6 +167,15 @@ class DecoysTest {
         assertThrows(
                 TokenNotFoundException.class, () -> decoys.remove(made.decoy().id(), "admin"));
         assertThrows(TokenNotFoundException.class, () -> decoys.remove("../../x", "admin"));
+
+        NewDecoy alices = decoys.create("alice's", "", "alice");
+        assertThrows(
+                TokenNotFoundException.class,
+                () -> decoys.removeOwn(alices.decoy().id(), "bob"),
+                "another's decoy is not found");
+        assertEquals(1, decoys.count());
+        assertEquals(alices.decoy(), decoys.removeOwn(alices.decoy().id(), "alice"));
+        assertEquals(0, decoys.count());
     }
 
     @Test
