@@ -361,24 +361,23 @@ public final class Decoys {
     /** A decoy in memory: what administrators see, and the hash its value is checked against. */
     private static final class Decoy {
         private final byte[] hash;
-        private final long word0;
-        private final long word1;
-        private final long word2;
-        private final long word3;
         private DecoyInfo info;
 
         /** @param hash {@code null} for a decoy that awaits its value: nothing matches it */
         Decoy(DecoyInfo info, byte[] hash) {
             this.info = info;
             this.hash = hash == null ? null : hash.clone();
-            this.word0 = hash == null ? 0 : TokenHash.word(hash, 0);
-            this.word1 = hash == null ? 0 : TokenHash.word(hash, 1);
-            this.word2 = hash == null ? 0 : TokenHash.word(hash, 2);
-            this.word3 = hash == null ? 0 : TokenHash.word(hash, 3);
         }
 
+        /** Compared in constant time, as a token's hash is; decoys are asked only for values already refused. */
         boolean matches(String value) {
-            return hash != null && TokenHash.matches(value, word0, word1, word2, word3);
+            return hash != null
+                    && TokenHash.matches(
+                            value,
+                            TokenHash.word(hash, 0),
+                            TokenHash.word(hash, 1),
+                            TokenHash.word(hash, 2),
+                            TokenHash.word(hash, 3));
         }
     }
 }
