@@ -7,12 +7,17 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.PluginServletFilter;
 import io.jenkins.plugins.apitokens.TokenEngine;
+import io.jenkins.plugins.apitokens.engine.ItemRoute;
+import io.jenkins.plugins.apitokens.engine.Operation;
 import io.jenkins.plugins.apitokens.engine.PolicyBreach;
 import io.jenkins.plugins.apitokens.engine.Reach;
+import io.jenkins.plugins.apitokens.engine.RequestRoute;
+import io.jenkins.plugins.apitokens.engine.RouteTable;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenAccess;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
 import io.jenkins.plugins.apitokens.engine.TokenService;
+import io.jenkins.plugins.apitokens.routes.RouteTables;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import jenkins.model.Jenkins;
@@ -103,11 +109,18 @@ public class TokenRequestFilter implements Filter {
             return Messages.TokenRequestFilter_WebSockets(scope.id(), reach.describe());
         }
         String path = RequestPath.of(request);
+        RouteTable routes = RouteTables.current();
         TokenAccess.Decision decision = TokenAccess.decide(
-                scope, reach, request.getMethod(), path, () -> request.getParameter("id"), JenkinsItems.INSTANCE);
+                scope,
+                reach,
+                request.getMethod(),
+                path,
+                () -> request.getParameter("id"),
+                JenkinsItems.INSTANCE,
+                routes);
         switch (decision) {
             case SCOPE_REFUSES:
-                return Messages.TokenRequestFilter_ScopeRefuses(scope.id());
+                return scopeRefusal(scope, routes.route(path), request.getMethod());
             case OUTSIDE_REACH:
                 return Messages.TokenRequestFilter_OutsideReach(reach.describe());
             case FOLDER_CHANGE:
@@ -122,6 +135,28 @@ public class TokenRequestFilter implements Filter {
             return Messages.TokenRequestFilter_CredentialsRefused();
         }
         return null;
+    }
+
+    /**
+     * Why the scope refuses, naming the route taken and who declared it when the request is inside an item: the
+     * strictest of the routes that match, which is the one that decided.
+     */
+    private static String scopeRefusal(Scope scope, RequestRoute route, String method) {
+        Operation operation = route.operation(method);
+        ItemRoute decided = route.routes().stream()
+                .filter(taken -> taken.operation() == operation || taken.operation() == Operation.READ)
+                .max(Comparator.comparing(ItemRoute::operation))
+                .orElse(null);
+        if (decided == null) {
+            return Messages.TokenRequestFilter_ScopeRefuses(scope.id());
+        }
+        String place = decided.place() == ItemRoute.Place.BUILD
+                ? Messages.TokenRequestFilter_BuildRoute()
+                : Messages.TokenRequestFilter_ItemRoute();
+        String does =
+                operation == Operation.RUN ? Messages.TokenRequestFilter_Runs() : Messages.TokenRequestFilter_Changes();
+        return Messages.TokenRequestFilter_ScopeRefusesRoute(
+                scope.id(), method, place, decided.patternText(), decided.origin(), does);
     }
 
     /** A 403 with the refusal's words, as plain text: what every token refusal of the plugin looks like. */

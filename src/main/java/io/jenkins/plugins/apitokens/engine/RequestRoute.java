@@ -5,17 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Where a request goes, read from its path alone, for tokens limited to some items: into an item (a folder or job,
- * reached as {@code /job/a/job/b/…}), into a queue item (its owner is looked up later), or elsewhere. The table below
- * is an allow-list of exact shapes: a path is inside an item only when it is the item, one of its builds, or one of
- * the few things of theirs that a script needs (their JSON/XML API, console, artifacts, workspace, build and stop
- * actions). Anything else under an item counts as elsewhere: its views, {@code descriptorByName}, and every getter
- * that leads back out (a build's executor, a run parameter's other build, a test report's run, the search of an
- * API object). A route Jenkins or a plugin adds later is refused until it is listed here.
+ * reached as {@code /job/a/job/b/…}), into a queue item (its owner is looked up later), or elsewhere. A path is inside
+ * an item only when the rest of it after the item, or after one of its builds, is a route of the {@link RouteTable}:
+ * core's and those plugins declare, each an exact shape. Anything else under an item counts as elsewhere: its views,
+ * {@code descriptorByName}, and every getter that leads back out (a build's executor, a run parameter's other build,
+ * a test report's run, the search of an API object). A route Jenkins or a plugin adds later is refused until it is
+ * declared.
  *
  * <p>The path is read as Stapler reads it: a segment at a time, each decoded once, names and keywords compared exactly
  * (Stapler matches {@code job} and {@code api}, not {@code JOB}). A {@code %} left after decoding is part of the name
@@ -33,55 +31,24 @@ public final class RequestRoute {
         QUEUE_ITEM,
         /** To core's {@code /queue/cancelItem}, whose queue item is named by the {@code id} parameter. */
         QUEUE_ITEM_BY_PARAMETER,
-        /** Not inside any one item (or not a route this class knows). */
+        /** Not inside any one item (or not a route the table knows). */
         ELSEWHERE,
         /** A path that cannot be read safely. */
         MALFORMED
     }
 
-    /** The API's formats: {@code api/json} and so on, nothing below them (an {@code Api} object can search). */
+    /** A queue item's API formats: {@code api/json} and so on, nothing below them (an {@code Api} object can search). */
     private static final Set<String> API_FORMATS = Set.of("json", "xml", "python");
-    /** Under an item or a build, these and anything below them: directory listings, which route to files only. */
-    private static final Set<String> ITEM_TREES = Set.of("ws");
 
-    private static final Set<String> BUILD_TREES = Set.of("artifact");
-    /** Under an item or a build: exactly these. */
-    private static final Set<String> ITEM_PAGES = Set.of(
-            "config.xml",
-            "changes",
-            "configSubmit",
-            "doDelete",
-            "disable",
-            "enable",
-            "submitDescription",
-            "description",
-            "doWipeOutWorkspace");
-
-    private static final Set<String> BUILD_PAGES = Set.of(
-            "console",
-            "consoleText",
-            "consoleFull",
-            "changes",
-            "configSubmit",
-            "submitDescription",
-            "doDelete",
-            "toggleLogKeep");
-    /** A build's log as scripts follow it. */
-    private static final Set<String> LOG_TEXT = Set.of("progressiveText", "progressiveHtml");
-    /**
-     * The actions that run builds: {@link Operation#RUN}, whatever the method, since core starts a build on a GET
-     * that carries the job's trigger token.
-     */
-    private static final Set<String> ITEM_RUNS = Set.of("build", "buildWithParameters", "polling");
-
-    private static final Set<String> BUILD_RUNS = Set.of("stop", "term", "kill");
     private static final Set<String> QUEUE_ITEM_RUNS = Set.of("cancelQueue");
     /** Core's {@code /queue/cancelItem?id=…}. */
     private static final String CANCEL_ITEM = "cancelItem";
-    /** Every name above that runs builds: wherever it is in a path that is not inside an item, it counts as running. */
-    private static final Set<String> ALL_RUNS = Stream.of(ITEM_RUNS, BUILD_RUNS, QUEUE_ITEM_RUNS, Set.of(CANCEL_ITEM))
-            .flatMap(Set::stream)
-            .collect(Collectors.toUnmodifiableSet());
+    /**
+     * Core's names that run builds: wherever one is in a path that is not inside an item, it counts as running. Only
+     * core's: a plugin's name such as {@code submit} could mean anything elsewhere.
+     */
+    private static final Set<String> ALL_RUNS =
+            Set.of("build", "buildWithParameters", "polling", "stop", "term", "kill", "cancelQueue", CANCEL_ITEM);
     /** The builds' permalinks, as core names them. */
     private static final Set<String> PERMALINKS = Set.of(
             "lastBuild",
@@ -92,47 +59,55 @@ public final class RequestRoute {
             "lastUnsuccessfulBuild",
             "lastCompletedBuild");
 
+    private static final int RUN = 1 << Operation.RUN.ordinal();
+    private static final int CHANGE = 1 << Operation.CHANGE.ordinal();
+    private static final int BY_METHOD = 1 << Operation.READ.ordinal();
+    private static final RequestRoute MALFORMED = new RequestRoute(Kind.MALFORMED, List.of(), -1, BY_METHOD, null);
+
     private final Kind kind;
     private final List<String> item;
     private final long queueId;
-    private final boolean runs;
+    /** The operations the matching routes declare, a bit each; {@link Operation#READ}'s means "what the method says". */
+    private final int operations;
+    /** For explaining a refusal: the segments after the item or build, and whether after a build. */
+    private final Where where;
 
-    private RequestRoute(Kind kind, List<String> item, long queueId, boolean runs) {
+    private RequestRoute(Kind kind, List<String> item, long queueId, int operations, Where where) {
         this.kind = kind;
         this.item = item;
         this.queueId = queueId;
-        this.runs = runs;
+        this.operations = operations;
+        this.where = where;
     }
 
-    /**
-     * Reads a request's path.
-     *
-     * @param path the path below Jenkins' context path, as the client sent it (still URL-encoded)
-     */
-    public static RequestRoute of(String path) {
+    /** The segments after an item or build that a route matched, and the table that has it. */
+    private record Where(RouteTable table, List<String> rest, boolean inBuild) {}
+
+    /** @see RouteTable#route(String) */
+    static RequestRoute read(String path, RouteTable table) {
         List<String> segments = segmentsOf(path);
         if (segments == null) {
-            return new RequestRoute(Kind.MALFORMED, List.of(), -1, false);
+            return MALFORMED;
         }
-        RequestRoute route = segments.isEmpty() ? null : routeOf(segments);
+        RequestRoute route = segments.isEmpty() ? null : routeOf(segments, table);
         if (route != null) {
             return route;
         }
         // Stapler calls a do-action even with segments after it (/job/a/build/x), through views too.
         boolean runs = segments.stream().anyMatch(ALL_RUNS::contains);
-        return new RequestRoute(Kind.ELSEWHERE, List.of(), -1, runs);
+        return new RequestRoute(Kind.ELSEWHERE, List.of(), -1, runs ? RUN : BY_METHOD, null);
     }
 
     /** The route into an item or a queue item, or {@code null} for elsewhere. */
-    private static RequestRoute routeOf(List<String> segments) {
+    private static RequestRoute routeOf(List<String> segments, RouteTable table) {
         return switch (segments.get(0)) {
-            case "job" -> intoItem(segments);
+            case "job" -> intoItem(segments, table);
             case "queue" -> intoQueue(segments.subList(1, segments.size()));
             default -> null;
         };
     }
 
-    private static RequestRoute intoItem(List<String> segments) {
+    private static RequestRoute intoItem(List<String> segments, RouteTable table) {
         List<String> item = new ArrayList<>();
         int i = 0;
         while (i + 1 < segments.size() && segments.get(i).equals("job")) {
@@ -142,34 +117,19 @@ public final class RequestRoute {
         if (item.isEmpty()) {
             return null;
         }
-        List<String> name = List.copyOf(item);
         List<String> rest = segments.subList(i, segments.size());
-        if (isOne(rest, ITEM_RUNS)) {
-            return new RequestRoute(Kind.ITEM, name, -1, true);
+        boolean inBuild = !rest.isEmpty() && isBuild(rest.get(0));
+        List<String> below = inBuild ? rest.subList(1, rest.size()) : rest;
+        int operations = table.operationsOf(below, inBuild);
+        if (operations == 0) {
+            return null;
         }
-        if (rest.isEmpty() || isApi(rest) || ITEM_TREES.contains(rest.get(0)) || isOne(rest, ITEM_PAGES)) {
-            return new RequestRoute(Kind.ITEM, name, -1, false);
-        }
-        if (isBuild(rest.get(0))) {
-            List<String> inBuild = rest.subList(1, rest.size());
-            if (isOne(inBuild, BUILD_RUNS)) {
-                return new RequestRoute(Kind.ITEM, name, -1, true);
-            }
-            if (inBuild.isEmpty()
-                    || isApi(inBuild)
-                    || BUILD_TREES.contains(inBuild.get(0))
-                    || isOne(inBuild, BUILD_PAGES)
-                    || isLogText(inBuild)
-                    || isTestReportApi(inBuild)) {
-                return new RequestRoute(Kind.ITEM, name, -1, false);
-            }
-        }
-        return null;
+        return new RequestRoute(Kind.ITEM, List.copyOf(item), -1, operations, new Where(table, below, inBuild));
     }
 
     private static RequestRoute intoQueue(List<String> rest) {
         if (rest.size() == 1 && rest.get(0).equals(CANCEL_ITEM)) {
-            return new RequestRoute(Kind.QUEUE_ITEM_BY_PARAMETER, List.of(), -1, true);
+            return new RequestRoute(Kind.QUEUE_ITEM_BY_PARAMETER, List.of(), -1, RUN, null);
         }
         if (rest.size() < 2 || !rest.get(0).equals("item") || !isNumber(rest.get(1))) {
             return null;
@@ -177,10 +137,10 @@ public final class RequestRoute {
         long id = Long.parseLong(rest.get(1));
         List<String> inItem = rest.subList(2, rest.size());
         if (isOne(inItem, QUEUE_ITEM_RUNS)) {
-            return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, true);
+            return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, RUN, null);
         }
         if (inItem.isEmpty() || isApi(inItem)) {
-            return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, false);
+            return new RequestRoute(Kind.QUEUE_ITEM, List.of(), id, BY_METHOD, null);
         }
         return null;
     }
@@ -189,15 +149,6 @@ public final class RequestRoute {
     private static boolean isApi(List<String> rest) {
         return rest.get(0).equals("api")
                 && (rest.size() == 1 || (rest.size() == 2 && API_FORMATS.contains(rest.get(1))));
-    }
-
-    private static boolean isLogText(List<String> rest) {
-        return rest.size() == 2 && rest.get(0).equals("logText") && LOG_TEXT.contains(rest.get(1));
-    }
-
-    /** A build's test results through their API: {@code testReport/api/json}, nothing else of the report. */
-    private static boolean isTestReportApi(List<String> rest) {
-        return rest.size() > 1 && rest.get(0).equals("testReport") && isApi(rest.subList(1, rest.size()));
     }
 
     private static boolean isOne(List<String> rest, Set<String> names) {
@@ -267,14 +218,25 @@ public final class RequestRoute {
     }
 
     /**
-     * What a request along this route does, made with {@code method}: running builds on the routes that do, whatever
-     * the method; otherwise what the method says.
+     * What a request along this route does, made with {@code method}: the strictest of what the matching routes
+     * declare, where a route that only reads does what its method says (a GET reads, a POST changes).
      */
     public Operation operation(String method) {
-        if (runs) {
-            return Operation.RUN;
+        if ((operations & CHANGE) != 0) {
+            return Operation.CHANGE;
         }
-        return Operation.ofMethod(method);
+        if ((operations & BY_METHOD) != 0 && Operation.ofMethod(method) == Operation.CHANGE) {
+            return Operation.CHANGE;
+        }
+        return (operations & RUN) != 0 ? Operation.RUN : Operation.READ;
+    }
+
+    /**
+     * The declared routes this request takes, for saying which one a refusal is about; empty when it is not inside an
+     * item.
+     */
+    public List<ItemRoute> routes() {
+        return where == null ? List.of() : where.table().routesOf(where.rest(), where.inBuild());
     }
 
     @Override

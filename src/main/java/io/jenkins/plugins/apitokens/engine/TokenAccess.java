@@ -40,13 +40,20 @@ public final class TokenAccess {
     /**
      * @param path the request's path below Jenkins' context path, still URL-encoded
      * @param idParameter the request's {@code id} parameter, asked for only for core's {@code /queue/cancelItem}
+     * @param routes the routes below items that limited tokens may take
      */
     public static Decision decide(
-            Scope scope, Reach reach, String method, String path, Supplier<String> idParameter, Items items) {
+            Scope scope,
+            Reach reach,
+            String method,
+            String path,
+            Supplier<String> idParameter,
+            Items items,
+            RouteTable routes) {
         if (reach.isEverywhere() && scope == Scope.FULL) {
             return Decision.ALLOWED; // the common case costs nothing more than before
         }
-        RequestRoute route = RequestRoute.of(path);
+        RequestRoute route = routes.route(path);
         if (route.kind() == RequestRoute.Kind.MALFORMED) {
             return Decision.NOT_UNDERSTOOD; // Stapler may still route it (it collapses "//"): do not guess
         }

@@ -25,7 +25,7 @@ class RequestRouteTest {
         "/job/app%252F..%252Fother/, app%2F..%2Fother"
     })
     void readsTheItemOfPathsIntoItems(String path, String item) {
-        RequestRoute route = RequestRoute.of(path);
+        RequestRoute route = RouteTable.core().route(path);
         assertEquals(RequestRoute.Kind.ITEM, route.kind(), path);
         assertEquals(List.of(item.split("/")), route.item());
     }
@@ -50,12 +50,12 @@ class RequestRouteTest {
     })
     void tellsRunningBuildsFromOtherChangesWhateverTheMethod(String path, Operation whenPosted, Operation whenGot) {
         // Core starts a build on a GET that carries the job's trigger token: running builds is running builds.
-        assertEquals(whenPosted, RequestRoute.of(path).operation("POST"));
-        assertEquals(whenGot, RequestRoute.of(path).operation("GET"));
-        assertEquals(whenGot, RequestRoute.of(path).operation("HEAD"));
+        assertEquals(whenPosted, RouteTable.core().route(path).operation("POST"));
+        assertEquals(whenGot, RouteTable.core().route(path).operation("GET"));
+        assertEquals(whenGot, RouteTable.core().route(path).operation("HEAD"));
         assertEquals(
                 whenPosted,
-                RequestRoute.of(path).operation("get"),
+                RouteTable.core().route(path).operation("get"),
                 "methods are spelled exactly, as Jenkins reads them");
     }
 
@@ -93,7 +93,7 @@ class RequestRouteTest {
                 "/jobs/app/"
             })
     void knowsNothingElseAsInsideAnItem(String path) {
-        assertEquals(RequestRoute.Kind.ELSEWHERE, RequestRoute.of(path).kind(), path);
+        assertEquals(RequestRoute.Kind.ELSEWHERE, RouteTable.core().route(path).kind(), path);
     }
 
     @ParameterizedTest
@@ -110,18 +110,19 @@ class RequestRouteTest {
                 "/job/%zz/"
             })
     void cannotReadPathsWithTwoMeanings(String path) {
-        assertEquals(RequestRoute.Kind.MALFORMED, RequestRoute.of(path).kind(), path);
+        assertEquals(RequestRoute.Kind.MALFORMED, RouteTable.core().route(path).kind(), path);
     }
 
     @Test
     void readsQueueItems() {
-        RequestRoute route = RequestRoute.of("/queue/item/42/api/json");
+        RequestRoute route = RouteTable.core().route("/queue/item/42/api/json");
         assertEquals(RequestRoute.Kind.QUEUE_ITEM, route.kind());
         assertEquals(42, route.queueId());
         assertEquals(
                 RequestRoute.Kind.QUEUE_ITEM_BY_PARAMETER,
-                RequestRoute.of("/queue/cancelItem").kind());
+                RouteTable.core().route("/queue/cancelItem").kind());
         assertEquals(
-                RequestRoute.Kind.ELSEWHERE, RequestRoute.of("/queue/item/x/").kind());
+                RequestRoute.Kind.ELSEWHERE,
+                RouteTable.core().route("/queue/item/x/").kind());
     }
 }

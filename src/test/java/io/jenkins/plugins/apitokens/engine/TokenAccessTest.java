@@ -77,13 +77,17 @@ class TokenAccessTest {
         "FULL,       team,     POST, /scriptText,                        OUTSIDE_REACH"
     })
     void decides(Scope scope, String reach, String method, String path, Decision expected) {
-        assertEquals(expected, TokenAccess.decide(scope, Reach.parse(reach), method, path, () -> null, ITEMS));
+        assertEquals(
+                expected,
+                TokenAccess.decide(scope, Reach.parse(reach), method, path, () -> null, ITEMS, RouteTable.core()));
     }
 
     @ParameterizedTest
     @CsvSource({"5, ALLOWED", "6, OUTSIDE_REACH", "7, OUTSIDE_REACH", "x, OUTSIDE_REACH", "'', OUTSIDE_REACH"})
     void cancellingByIdLooksUpTheQueueItemsOwner(String id, Decision expected) {
         assertEquals(
-                expected, TokenAccess.decide(Scope.RUN_BUILDS, TEAM_APP, "POST", "/queue/cancelItem", () -> id, ITEMS));
+                expected,
+                TokenAccess.decide(
+                        Scope.RUN_BUILDS, TEAM_APP, "POST", "/queue/cancelItem", () -> id, ITEMS, RouteTable.core()));
     }
 }

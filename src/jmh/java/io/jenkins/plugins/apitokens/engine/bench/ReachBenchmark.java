@@ -65,22 +65,22 @@ public class ReachBenchmark {
     @Benchmark
     public TokenAccess.Decision fullEverywhere() {
         return TokenAccess.decide(
-                Scope.FULL, Reach.EVERYWHERE, "POST", "/job/team/job/folder-0/job/app/build", () -> null, items);
+                Scope.FULL, Reach.EVERYWHERE, "POST", "/job/team/job/folder-0/job/app/build", () -> null, items, routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedBuildApi() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, () -> null, items);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, () -> null, items, routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedQueueItem() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", "/queue/item/1234/api/json", () -> null, items);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", "/queue/item/1234/api/json", () -> null, items, routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedRefused() {
         return TokenAccess.decide(
-                Scope.RUN_BUILDS, reach, "GET", "/view/all/job/team/job/other/api/json", () -> null, items);
+                Scope.RUN_BUILDS, reach, "GET", "/view/all/job/team/job/other/api/json", () -> null, items, routes);
     }
 }
