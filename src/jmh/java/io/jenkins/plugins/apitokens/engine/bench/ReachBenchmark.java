@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apitokens.engine.bench;
 
 import io.jenkins.plugins.apitokens.engine.Reach;
+import io.jenkins.plugins.apitokens.engine.RouteTable;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenAccess;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public class ReachBenchmark {
     /** A build's API of the item listed last, so that every listed item is compared. */
     private String buildApi;
     private TokenAccess.Items items;
+    private RouteTable routes;
 
     @Setup
     public void setUp() {
@@ -46,6 +48,7 @@ public class ReachBenchmark {
             names.add("team/folder-" + (listed - 1 - i) + "/app");
         }
         reach = Reach.of(names);
+        routes = RouteTable.core();
         String last = reach.items().get(reach.items().size() - 1);
         buildApi = "/job/" + last.replace("/", "/job/") + "/lastBuild/api/json";
         List<String> owner = List.of(last.split("/"));
