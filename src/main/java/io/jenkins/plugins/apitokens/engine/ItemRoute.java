@@ -10,9 +10,10 @@ import java.util.Objects;
  * {@link RouteTable}, outside which a limited token is refused.
  *
  * <p>A pattern is a path relative to the item ({@code /job/a/job/b/}) or to one of its builds ({@code /job/a/12/}),
- * a segment per name, compared exactly: {@code wfapi/runs}; {@code *} stands for one segment of any name (an input's
- * id, a flow node's number); {@code **}, last only, for the segment before it and anything below (a directory of
- * files). The empty pattern is the item or build itself. The first segment is always a name: a route is reached
+ * a segment per name, compared exactly: {@code wfapi/runs}; {@code *} stands for one id (an input's id, a flow node's
+ * number), a segment that does not start with a lower-case letter, so never a getter, web method or field, which
+ * Stapler names in lower case ({@code run}, {@code parent}); {@code **}, last only, for the segment before it and
+ * anything below (a directory of files). The empty pattern is the item or build itself. The first segment is always a name: a route is reached
  * through one action or getter that its author read, never through whatever a wildcard would let in.
  *
  * <p>What a request does ({@link #operation()}): {@link Operation#READ} means what its method says (a GET reads, a

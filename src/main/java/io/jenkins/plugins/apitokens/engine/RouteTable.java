@@ -102,9 +102,20 @@ public final class RouteTable {
         if (named != null) {
             visit(named, rest, at + 1, matched);
         }
-        if (node.any != null) {
+        if (node.any != null && isId(rest.get(at))) {
             visit(node.any, rest, at + 1, matched);
         }
+    }
+
+    /**
+     * Whether a segment may stand where a pattern has {@code *}: an id, never a word Stapler routes by. Stapler names
+     * getters, web methods and fields from Java names, all starting with a lower-case letter ({@code run},
+     * {@code execution}, {@code parent}); ids that plugins make do not (an input's {@code Deploy}, a flow node's
+     * {@code 12}).
+     */
+    private static boolean isId(String segment) {
+        char first = segment.charAt(0);
+        return first < 'a' || first > 'z';
     }
 
     /** One segment of the patterns: the routes ending here, those covering all below, and where each name leads. */

@@ -32,8 +32,8 @@ public abstract class ItemRoutes implements ExtensionPoint {
     public abstract List<ItemRoute> routes();
 
     /**
-     * Who declares them, as named in refusals: the plugin that owns the routes. By default the plugin this class comes
-     * from.
+     * Who declares them, as named in refusals, for the routes that do not say it themselves: by default the plugin this
+     * class comes from.
      */
     public String origin() {
         return RouteTables.pluginOf(getClass());

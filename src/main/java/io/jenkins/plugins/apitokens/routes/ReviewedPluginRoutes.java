@@ -1,48 +1,41 @@
 package io.jenkins.plugins.apitokens.routes;
 
+import hudson.Extension;
 import hudson.PluginWrapper;
 import hudson.util.VersionNumber;
 import io.jenkins.plugins.apitokens.engine.ItemRoute;
+import io.jenkins.plugins.apitokens.engine.PluginRoutes;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Routes of another plugin, declared by this one after reading that plugin's source: in force only while that plugin
- * is active, at the version read or later. Without the plugin, the same names could be another plugin's actions,
- * whose getters nobody read; before that version, its routes may have led elsewhere.
+ * The routes of the plugins people script against ({@link PluginRoutes}), declared by this plugin after reading their
+ * sources: each plugin's only while it is active, at the version read or later. Without the plugin, the same names
+ * could be another plugin's actions, whose getters nobody read; before that version, its routes may have led
+ * elsewhere.
  */
-abstract class ReviewedPluginRoutes extends ItemRoutes {
-
-    private final String plugin;
-    private final VersionNumber reviewed;
-
-    /**
-     * @param plugin the plugin's short name
-     * @param reviewed the oldest version whose source was read
-     */
-    ReviewedPluginRoutes(String plugin, String reviewed) {
-        this.plugin = plugin;
-        this.reviewed = new VersionNumber(reviewed);
-    }
-
-    /** The plugin's routes, as read in its source. */
-    abstract List<ItemRoute> reviewedRoutes();
+@Extension
+@Restricted(NoExternalUse.class)
+public final class ReviewedPluginRoutes extends ItemRoutes {
 
     @Override
-    public final List<ItemRoute> routes() {
-        Jenkins jenkins = Jenkins.getInstanceOrNull();
-        PluginWrapper installed =
-                jenkins == null ? null : jenkins.getPluginManager().getPlugin(plugin);
-        if (installed == null
-                || !installed.isActive()
-                || installed.getVersionNumber().isOlderThan(reviewed)) {
-            return List.of();
+    public List<ItemRoute> routes() {
+        List<ItemRoute> routes = new ArrayList<>();
+        for (PluginRoutes plugin : PluginRoutes.values()) {
+            if (isActive(plugin.plugin(), plugin.reviewedVersion())) {
+                routes.addAll(plugin.routes());
+            }
         }
-        return reviewedRoutes();
+        return routes;
     }
 
-    @Override
-    public final String origin() {
-        return plugin;
+    private static boolean isActive(String shortName, String reviewed) {
+        PluginWrapper installed = Jenkins.get().getPluginManager().getPlugin(shortName);
+        return installed != null
+                && installed.isActive()
+                && !installed.getVersionNumber().isOlderThan(new VersionNumber(reviewed));
     }
 }

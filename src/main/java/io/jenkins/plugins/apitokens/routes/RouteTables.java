@@ -64,7 +64,7 @@ public final class RouteTables {
                 String origin = declaration.origin();
                 List<ItemRoute> declared = new ArrayList<>();
                 for (ItemRoute route : declaration.routes()) {
-                    declared.add(route.declaredBy(origin));
+                    declared.add(route.origin().isEmpty() ? route.declaredBy(origin) : route);
                 }
                 routes.addAll(declared);
             } catch (RuntimeException e) {

@@ -58,7 +58,9 @@ class RouteTableTest {
                 "/job/app/12/reports/a",
                 "/job/app/12/replay",
                 "/job/app/reportsx/a",
-                "/view/all/job/app/12/input/Deploy/proceedEmpty"
+                "/view/all/job/app/12/input/Deploy/proceedEmpty",
+                "/job/app/12/input/run/proceedEmpty",
+                "/job/app/12/input/execution/abort"
             })
     void aPathBesideOrBelowADeclaredRouteIsNotInsideTheItem(String path) {
         assertEquals(RequestRoute.Kind.ELSEWHERE, TABLE.route(path).kind(), path);

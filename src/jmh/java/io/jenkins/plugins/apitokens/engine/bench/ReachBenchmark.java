@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apitokens.engine.bench;
 
+import io.jenkins.plugins.apitokens.engine.PluginRoutes;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.RouteTable;
 import io.jenkins.plugins.apitokens.engine.Scope;
@@ -21,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Deciding whether a request is within a token's scope and reach, as the request filter does for every request made
  * with one of the plugin's tokens: a full token that works everywhere (the fast path), and a run-builds token limited
- * to 1 or 50 items (the most a token may list) for a build's API and a queue item of the item listed last (every
- * listed item is compared), and a refused route.
+ * to 1 or 50 items (the most a token may list) for a build's API, a queue item and a Pipeline input's approval of the
+ * item listed last (every listed item is compared), and a refused route; with the largest route table the plugin
+ * makes (core's routes and those of every plugin it knows, {@link PluginRoutes}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -38,6 +40,8 @@ public class ReachBenchmark {
     private Reach reach;
     /** A build's API of the item listed last, so that every listed item is compared. */
     private String buildApi;
+    /** Approving a Pipeline input of a build of the item listed last: a route with a wildcard, five segments deep. */
+    private String inputApproval;
     private TokenAccess.Items items;
     private RouteTable routes;
 
@@ -48,9 +52,10 @@ public class ReachBenchmark {
             names.add("team/folder-" + (listed - 1 - i) + "/app");
         }
         reach = Reach.of(names);
-        routes = RouteTable.core();
+        routes = RouteTable.of(PluginRoutes.withCore());
         String last = reach.items().get(reach.items().size() - 1);
         buildApi = "/job/" + last.replace("/", "/job/") + "/lastBuild/api/json";
+        inputApproval = "/job/" + last.replace("/", "/job/") + "/12/input/Deploy/proceedEmpty";
         List<String> owner = List.of(last.split("/"));
         items = new TokenAccess.Items() {
             @Override
@@ -74,6 +79,11 @@ public class ReachBenchmark {
     @Benchmark
     public TokenAccess.Decision limitedBuildApi() {
         return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, () -> null, items, routes);
+    }
+
+    @Benchmark
+    public TokenAccess.Decision limitedInputApproval() {
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "POST", inputApproval, () -> null, items, routes);
     }
 
     @Benchmark
