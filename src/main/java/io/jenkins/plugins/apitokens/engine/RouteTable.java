@@ -74,13 +74,23 @@ public final class RouteTable {
      * {@code inBuild}) declare, one bit per {@link Operation} ({@code 1 << ordinal}); 0 when none matches.
      */
     int operationsOf(List<String> rest, boolean inBuild) {
-        int[] found = new int[1];
-        visit(
-                inBuild ? build : item,
-                rest,
-                0,
-                route -> found[0] |= 1 << route.operation().ordinal());
-        return found[0];
+        return operationsOf(inBuild ? build : item, rest, 0);
+    }
+
+    /** {@link #visit} for the operations alone: asked on every request of a limited token, so it allocates nothing. */
+    private static int operationsOf(Node node, List<String> rest, int at) {
+        int found = at > 0 ? node.belowOperations : 0;
+        if (at == rest.size()) {
+            return found | node.hereOperations;
+        }
+        Node named = node.names.get(rest.get(at));
+        if (named != null) {
+            found |= operationsOf(named, rest, at + 1);
+        }
+        if (node.any != null && isId(rest.get(at))) {
+            found |= operationsOf(node.any, rest, at + 1);
+        }
+        return found;
     }
 
     /** The routes matching {@code rest}, for saying which were taken. */
@@ -118,17 +128,30 @@ public final class RouteTable {
         return first < 'a' || first > 'z';
     }
 
+    /** One bit per operation the routes declare: {@code 1 << ordinal}. */
+    private static int bitsOf(List<ItemRoute> routes) {
+        int bits = 0;
+        for (ItemRoute route : routes) {
+            bits |= 1 << route.operation().ordinal();
+        }
+        return bits;
+    }
+
     /** One segment of the patterns: the routes ending here, those covering all below, and where each name leads. */
     private static final class Node {
         private Map<String, Node> names = new HashMap<>();
         private Node any;
         private List<ItemRoute> here = new ArrayList<>();
         private List<ItemRoute> below = new ArrayList<>();
+        private int hereOperations;
+        private int belowOperations;
 
         private void seal() {
             names = Map.copyOf(names);
             here = List.copyOf(here);
             below = List.copyOf(below);
+            hereOperations = bitsOf(here);
+            belowOperations = bitsOf(below);
             names.values().forEach(Node::seal);
             if (any != null) {
                 any.seal();
