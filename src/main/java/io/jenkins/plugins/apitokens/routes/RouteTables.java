@@ -3,7 +3,6 @@ package io.jenkins.plugins.apitokens.routes;
 import hudson.ExtensionList;
 import hudson.ExtensionListListener;
 import hudson.PluginWrapper;
-import io.jenkins.plugins.apitokens.engine.CoreRoutes;
 import io.jenkins.plugins.apitokens.engine.ItemRoute;
 import io.jenkins.plugins.apitokens.engine.RouteTable;
 import java.util.ArrayList;
@@ -78,11 +77,11 @@ public final class RouteTables {
         return routes;
     }
 
-    /** The short name of the plugin {@code type} comes from, or {@code core}. */
+    /** The short name of the plugin {@code type} comes from, or the class's name when no plugin has it. */
     static String pluginOf(Class<?> type) {
         Jenkins jenkins = Jenkins.getInstanceOrNull();
         PluginWrapper plugin =
                 jenkins == null ? null : jenkins.getPluginManager().whichPlugin(type);
-        return plugin == null ? CoreRoutes.ORIGIN : plugin.getShortName();
+        return plugin == null ? type.getName() : plugin.getShortName();
     }
 }
