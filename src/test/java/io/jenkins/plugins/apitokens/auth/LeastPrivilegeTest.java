@@ -327,7 +327,7 @@ class LeastPrivilegeTest {
                 new String[] {"GET", "job/team/job/app/1/testReport/run/executor/owner/config.xml"},
                 new String[] {"GET", "job/team/job/app/api/search/suggest?query=o"},
                 new String[] {"GET", "job/team/job/app/1/api/json/extra"},
-                new String[] {"GET", "job/team/job/app/wfapi/runs"},
+                new String[] {"GET", "job/team/job/app/workflow-stage/target/parent/job/other/api/json"},
                 new String[] {"POST", "job/team/config.xml"},
                 new String[] {"POST", "job/team/doDelete"},
                 new String[] {"POST", "job/team/createItem?name=x&mode=copy&from=/outside"});

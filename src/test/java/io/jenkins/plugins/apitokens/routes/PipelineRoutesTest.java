@@ -116,6 +116,12 @@ class PipelineRoutesTest {
         String build = "job/team/job/app/";
 
         WorkflowRun first = waitingAtInput(app);
+        RawHttp.Reply waiting =
+                send("GET", build + "lastBuild/api/json?tree=actions%5Bexecutions%5Bid,message%5D%5D", bot);
+        assertEquals(200, waiting.status(), waiting.body());
+        assertTrue(
+                waiting.body().contains("\"id\":\"Deploy\""),
+                "the waiting input, without Stage View: " + waiting.body());
         RawHttp.Reply approved = post(build + first.getNumber() + "/input/Deploy/proceedEmpty", bot, Map.of());
         assertNotEquals(403, approved.status(), approved.body());
         r.assertBuildStatusSuccess(r.waitForCompletion(first));
