@@ -26,6 +26,14 @@ public final class CoreRoutes {
         return ALL;
     }
 
+    /** The names of core's routes that run builds, below an item or a build: {@code build}, {@code stop}, … */
+    static List<String> runNames() {
+        return ALL.stream()
+                .filter(route -> route.operation() == Operation.RUN)
+                .map(ItemRoute::patternText)
+                .toList();
+    }
+
     private static List<ItemRoute> build() {
         List<ItemRoute> routes = new ArrayList<>();
         for (String read : List.of(

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where a request goes, read from its path alone, for tokens limited to some items: into an item (a folder or job,
@@ -44,11 +46,13 @@ public final class RequestRoute {
     /** Core's {@code /queue/cancelItem?id=…}. */
     private static final String CANCEL_ITEM = "cancelItem";
     /**
-     * Core's names that run builds: wherever one is in a path that is not inside an item, it counts as running. Only
-     * core's: a plugin's name such as {@code submit} could mean anything elsewhere.
+     * Core's names that run builds ({@link CoreRoutes#runNames()} and the queue's): a GET along a path elsewhere that
+     * holds one counts as running, so that a read-only token cannot start a build through a view. Only core's: a
+     * plugin's name such as {@code submit} could mean anything elsewhere.
      */
-    private static final Set<String> ALL_RUNS =
-            Set.of("build", "buildWithParameters", "polling", "stop", "term", "kill", "cancelQueue", CANCEL_ITEM);
+    private static final Set<String> ALL_RUNS = Stream.concat(
+                    CoreRoutes.runNames().stream(), Stream.of("cancelQueue", CANCEL_ITEM))
+            .collect(Collectors.toUnmodifiableSet());
     /** The builds' permalinks, as core names them. */
     private static final Set<String> PERMALINKS = Set.of(
             "lastBuild",
@@ -93,9 +97,12 @@ public final class RequestRoute {
         if (route != null) {
             return route;
         }
-        // Stapler calls a do-action even with segments after it (/job/a/build/x), through views too.
+        // Stapler calls a do-action even with segments after it (/job/a/build/x), through views too: a GET that names
+        // a run counts as running (a trigger token starts a build on a GET), and anything else as what its method
+        // says. Never as running alone: Stapler calls the first do-action on the path, which may be another
+        // (/job/a/doDelete/build deletes the job).
         boolean runs = segments.stream().anyMatch(ALL_RUNS::contains);
-        return new RequestRoute(Kind.ELSEWHERE, List.of(), -1, runs ? RUN : BY_METHOD, null);
+        return new RequestRoute(Kind.ELSEWHERE, List.of(), -1, runs ? RUN | BY_METHOD : BY_METHOD, null);
     }
 
     /** The route into an item or a queue item, or {@code null} for elsewhere. */

@@ -120,6 +120,40 @@ class LeastPrivilegeTest {
         r.waitUntilNoActivity();
     }
 
+    /**
+     * Outside the routes of the table, a run's name does not make a POST a run: Stapler calls the first do-action on
+     * the path, so {@code doDelete/build} deletes and {@code config.xml/stop} configures. A run-builds token that works
+     * everywhere is refused both, and the script console; a GET naming a run is still a run (a read-only token may not
+     * start a build through a view).
+     */
+    @Test
+    void aRunsNameAfterAnotherActionIsNoRun() throws Exception {
+        NewToken runner = mint("alice", Scope.RUN_BUILDS, "");
+        for (String path : List.of(
+                "job/team/job/app/doDelete/build",
+                "job/team/job/app/config.xml/stop",
+                "job/team/job/app/disable/kill",
+                "view/all/job/team/job/app/build?delay=0sec")) {
+            RawHttp.Reply reply = send("POST", path, "alice", runner);
+            assertEquals(403, reply.status(), path + " " + reply.body());
+            assertTrue(reply.body().contains(REFUSAL), reply.body());
+        }
+        assertNotNull(team.getItem("app"), "not deleted");
+        assertTrue(app.isBuildable(), "not disabled");
+        RawHttp.Reply console =
+                send("POST", "scriptText/kill?script=println(1)", "admin", mint("admin", Scope.RUN_BUILDS, ""));
+        assertEquals(403, console.status(), console.body());
+        RawHttp.Reply throughAView =
+                send("GET", "view/all/job/team/job/app/build?delay=0sec", "alice", mint("alice", Scope.READ_ONLY, ""));
+        assertEquals(403, throughAView.status(), throughAView.body());
+        assertEquals(
+                201,
+                send("POST", "job/team/job/app/build?delay=0sec", "alice", runner)
+                        .status(),
+                "the run itself, by its route");
+        r.waitUntilNoActivity();
+    }
+
     /** The recipe of the user guide: start a build, follow its queue item to the build, read its result and log. */
     @Test
     void aRunBuildsTokenStartsFollowsAndReadsItsBuild() throws Exception {
