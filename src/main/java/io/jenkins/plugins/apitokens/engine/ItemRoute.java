@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One route below an item or a build that a token limited to that item may take, and what a request along it does.
@@ -10,10 +11,15 @@ import java.util.Objects;
  * {@link RouteTable}, outside which a limited token is refused.
  *
  * <p>A pattern is a path relative to the item ({@code /job/a/job/b/}) or to one of its builds ({@code /job/a/12/}),
- * a segment per name, compared exactly: {@code wfapi/runs}; {@code *} stands for one id (an input's id, a flow node's
- * number), a segment that does not start with a lower-case letter, so never a getter, web method or field, which
- * Stapler names in lower case ({@code run}, {@code parent}); {@code **}, last only, for the segment before it and
- * anything below (a directory of files). The empty pattern is the item or build itself. The first segment is always a name: a route is reached
+ * a segment per name, compared exactly: {@code wfapi/runs}; {@code *}, after a getter that takes an id, for that id
+ * (an input's id, a flow node's number): never a segment that starts with a lower-case letter, which is how Stapler
+ * names getters and web methods ({@code run}, {@code parent}), nor one with characters an id does not hold;
+ * {@code **}, last only, for the segment before it and anything below (a directory of files).
+ *
+ * <p>A pattern may not pass through a name that leads out of any item: {@code job}, {@code parent}, {@code owner},
+ * {@code run}, {@code project}, {@code target}, {@code executor}, {@code search}, {@code descriptor},
+ * {@code descriptorByName}, {@code view} and the like, nor below an {@code api} (only {@code api/json}, {@code api/xml}
+ * and {@code api/python} end there). A web method of that name may end a pattern ({@code replay/run}). The empty pattern is the item or build itself. The first segment is always a name: a route is reached
  * through one action or getter that its author read, never through whatever a wildcard would let in.
  *
  * <p>What a request does ({@link #operation()}): {@link Operation#READ} means what its method says (a GET reads, a
@@ -36,6 +42,30 @@ public final class ItemRoute {
     static final String TREE = "**";
 
     private static final int MAX_SEGMENTS = 12;
+    /**
+     * Names that lead out of any item when a path goes on below them: the item's or build's owners, an executor and
+     * its agent, searches from Jenkins' root, global descriptors, views, other spellings of child items.
+     */
+    private static final Set<String> WAYS_OUT = Set.of(
+            "parent",
+            "owner",
+            "run",
+            "project",
+            "target",
+            "executor",
+            "oneOffExecutor",
+            "search",
+            "searchGroup",
+            "descriptor",
+            "descriptorByName",
+            "view",
+            "primaryView",
+            "item",
+            "branch",
+            "itemByBranchName",
+            "user");
+
+    private static final Set<String> API_FORMATS = Set.of("json", "xml", "python");
 
     private final Place place;
     private final List<String> pattern;
@@ -92,8 +122,11 @@ public final class ItemRoute {
             if ((first && (name.equals(ANY) || name.equals(TREE))) || (name.equals(TREE) && !last)) {
                 throw badPattern(pattern, "it starts with a wildcard, or has '**' before its end");
             }
-            if (first && name.equals("job")) {
-                throw badPattern(pattern, "'job' leads to another item");
+            if (name.equals("job") || (!last && WAYS_OUT.contains(name))) {
+                throw badPattern(pattern, "'" + name + "' leads out of the item");
+            }
+            if (name.equals("api") && !(last || (i == names.length - 2 && API_FORMATS.contains(names[i + 1])))) {
+                throw badPattern(pattern, "an API object can search: only api/json, api/xml and api/python end there");
             }
             if (!name.equals(ANY) && !name.equals(TREE) && name.contains("*")) {
                 throw badPattern(pattern, "'*' stands for a whole segment only");

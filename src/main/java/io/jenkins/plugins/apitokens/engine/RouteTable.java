@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class RouteTable {
 
     private static final RouteTable CORE = of(CoreRoutes.all());
+    /** Besides letters and digits, what an id may hold: the characters Pipeline allows in an input's id. */
+    private static final String ID_PUNCTUATION = "._~!$()*+,:@=-";
 
     private final Node item = new Node();
     private final Node build = new Node();
@@ -118,14 +120,24 @@ public final class RouteTable {
     }
 
     /**
-     * Whether a segment may stand where a pattern has {@code *}: an id, never a word Stapler routes by. Stapler names
-     * getters, web methods and fields from Java names, all starting with a lower-case letter ({@code run},
-     * {@code execution}, {@code parent}); ids that plugins make do not (an input's {@code Deploy}, a flow node's
-     * {@code 12}).
+     * Whether a segment may stand where a pattern has {@code *}: an id as plugins make them (an input's {@code Deploy},
+     * a flow node's {@code 12}), in the characters Pipeline allows an input's id, and never starting with a lower-case
+     * letter: Stapler names getters and web methods from Java names in lower case ({@code run}, {@code execution},
+     * {@code parent}), so a wildcard never stands for one of them.
      */
     private static boolean isId(String segment) {
         char first = segment.charAt(0);
-        return first < 'a' || first > 'z';
+        if (first >= 'a' && first <= 'z') {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!plain && ID_PUNCTUATION.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One bit per operation the routes declare: {@code 1 << ordinal}. */

@@ -60,7 +60,9 @@ class RouteTableTest {
                 "/job/app/reportsx/a",
                 "/view/all/job/app/12/input/Deploy/proceedEmpty",
                 "/job/app/12/input/run/proceedEmpty",
-                "/job/app/12/input/execution/abort"
+                "/job/app/12/input/execution/abort",
+                "/job/app/12/input/%C3%A9x/proceedEmpty",
+                "/job/app/12/input/a%3Cb/proceedEmpty"
             })
     void aPathBesideOrBelowADeclaredRouteIsNotInsideTheItem(String path) {
         assertEquals(RequestRoute.Kind.ELSEWHERE, TABLE.route(path).kind(), path);
@@ -105,11 +107,45 @@ class RouteTableTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"*/x", "**", "a/**/b", "job/x", "a//b", "a/../b", "a/./b", "a/b*", "a\\b", "a;b", "/a", "a/"})
+            strings = {
+                "*/x",
+                "**",
+                "a/**/b",
+                "job/x",
+                "a/job",
+                "a//b",
+                "a/../b",
+                "a/./b",
+                "a/b*",
+                "a\\b",
+                "a;b",
+                "/a",
+                "a/",
+                "parent/**",
+                "a/run/x",
+                "a/owner/**",
+                "descriptorByName/x",
+                "a/api/search",
+                "a/api/json/x",
+                "api/**"
+            })
     void refusesPatternsThatAreNotExact(String pattern) {
         IllegalArgumentException refused =
                 assertThrows(IllegalArgumentException.class, () -> ItemRoute.onItem(pattern, Operation.READ));
         assertTrue(refused.getMessage().contains("'" + pattern + "'"), refused.getMessage());
+    }
+
+    @Test
+    void aWebMethodNamedLikeAWayOutMayEndAPattern() {
+        assertEquals(
+                Operation.CHANGE,
+                RouteTable.of(List.of(ItemRoute.onBuild("replay/run", Operation.CHANGE)))
+                        .route("/job/a/1/replay/run")
+                        .operation("POST"));
+        assertEquals(
+                RequestRoute.Kind.ITEM,
+                TABLE.route("/job/app/12/input/_Deploy.2/proceedEmpty").kind(),
+                "an id in the characters Pipeline allows");
     }
 
     @Test
