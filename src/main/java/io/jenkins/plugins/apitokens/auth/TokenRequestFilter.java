@@ -12,7 +12,6 @@ import io.jenkins.plugins.apitokens.engine.Operation;
 import io.jenkins.plugins.apitokens.engine.PolicyBreach;
 import io.jenkins.plugins.apitokens.engine.Reach;
 import io.jenkins.plugins.apitokens.engine.RequestRoute;
-import io.jenkins.plugins.apitokens.engine.RouteTable;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import io.jenkins.plugins.apitokens.engine.TokenAccess;
 import io.jenkins.plugins.apitokens.engine.TokenInfo;
@@ -109,7 +108,6 @@ public class TokenRequestFilter implements Filter {
             return Messages.TokenRequestFilter_WebSockets(scope.id(), reach.describe());
         }
         String path = RequestPath.of(request);
-        RouteTable routes = RouteTables.current();
         TokenAccess.Decision decision = TokenAccess.decide(
                 scope,
                 reach,
@@ -117,10 +115,10 @@ public class TokenRequestFilter implements Filter {
                 path,
                 () -> request.getParameter("id"),
                 JenkinsItems.INSTANCE,
-                routes);
+                RouteTables::current);
         switch (decision) {
             case SCOPE_REFUSES:
-                return scopeRefusal(scope, routes.route(path), request.getMethod());
+                return scopeRefusal(scope, RouteTables.current().route(path), request.getMethod());
             case OUTSIDE_REACH:
                 return Messages.TokenRequestFilter_OutsideReach(reach.describe());
             case FOLDER_CHANGE:
@@ -138,8 +136,9 @@ public class TokenRequestFilter implements Filter {
     }
 
     /**
-     * Why the scope refuses, naming the route taken and who declared it when the request is inside an item: the
-     * strictest of the routes that match, which is the one that decided.
+     * Why the scope refuses, naming the route taken and who declared it when the request is inside an item: among the
+     * routes that match, the one that made it what it is (a route that runs builds, or one whose method makes it a
+     * change).
      */
     private static String scopeRefusal(Scope scope, RequestRoute route, String method) {
         Operation operation = route.operation(method);

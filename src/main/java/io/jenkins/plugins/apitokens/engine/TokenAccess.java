@@ -40,7 +40,7 @@ public final class TokenAccess {
     /**
      * @param path the request's path below Jenkins' context path, still URL-encoded
      * @param idParameter the request's {@code id} parameter, asked for only for core's {@code /queue/cancelItem}
-     * @param routes the routes below items that limited tokens may take
+     * @param routes the routes below items that limited tokens may take, asked for only when a route is read
      */
     public static Decision decide(
             Scope scope,
@@ -49,11 +49,11 @@ public final class TokenAccess {
             String path,
             Supplier<String> idParameter,
             Items items,
-            RouteTable routes) {
+            Supplier<RouteTable> routes) {
         if (reach.isEverywhere() && scope == Scope.FULL) {
             return Decision.ALLOWED; // the common case costs nothing more than before
         }
-        RequestRoute route = routes.route(path);
+        RequestRoute route = routes.get().route(path);
         if (route.kind() == RequestRoute.Kind.MALFORMED) {
             return Decision.NOT_UNDERSTOOD; // Stapler may still route it (it collapses "//"): do not guess
         }

@@ -70,30 +70,34 @@ public class ReachBenchmark {
         };
     }
 
+    private RouteTable routes() {
+        return routes;
+    }
+
     @Benchmark
     public TokenAccess.Decision fullEverywhere() {
         return TokenAccess.decide(
-                Scope.FULL, Reach.EVERYWHERE, "POST", "/job/team/job/folder-0/job/app/build", () -> null, items, routes);
+                Scope.FULL, Reach.EVERYWHERE, "POST", "/job/team/job/folder-0/job/app/build", () -> null, items, this::routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedBuildApi() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, () -> null, items, routes);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", buildApi, () -> null, items, this::routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedInputApproval() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "POST", inputApproval, () -> null, items, routes);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "POST", inputApproval, () -> null, items, this::routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedQueueItem() {
-        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", "/queue/item/1234/api/json", () -> null, items, routes);
+        return TokenAccess.decide(Scope.RUN_BUILDS, reach, "GET", "/queue/item/1234/api/json", () -> null, items, this::routes);
     }
 
     @Benchmark
     public TokenAccess.Decision limitedRefused() {
         return TokenAccess.decide(
-                Scope.RUN_BUILDS, reach, "GET", "/view/all/job/team/job/other/api/json", () -> null, items, routes);
+                Scope.RUN_BUILDS, reach, "GET", "/view/all/job/team/job/other/api/json", () -> null, items, this::routes);
     }
 }
