@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The routes of plugins that people script against, declared by this plugin after reading each one's source at the
@@ -19,8 +20,7 @@ public enum PluginRoutes {
      * lower-case letter, so the wildcard never stands for {@code run} or {@code execution}.
      */
     PIPELINE_INPUT(
-            "pipeline-input-step",
-            "540.v14b_100d754dd",
+            read("pipeline-input-step", "540.v14b_100d754dd"),
             ItemRoute.onBuild("input/*/proceedEmpty", Operation.RUN),
             ItemRoute.onBuild("input/*/proceed", Operation.RUN),
             ItemRoute.onBuild("input/*/submit", Operation.RUN),
@@ -32,8 +32,7 @@ public enum PluginRoutes {
      * {@code workflow-stage}, whose public field {@code target} is the job.
      */
     STAGE_VIEW(
-            "pipeline-rest-api",
-            "2.38",
+            read("pipeline-rest-api", "2.38", "workflow-job", Read.WORKFLOW_JOB, "workflow-cps", Read.WORKFLOW_CPS),
             ItemRoute.onItem("wfapi", Operation.READ),
             ItemRoute.onItem("wfapi/describe", Operation.READ),
             ItemRoute.onItem("wfapi/runs", Operation.READ),
@@ -55,8 +54,15 @@ public enum PluginRoutes {
      * (the build, then its job's folder).
      */
     PIPELINE_LOGS(
-            "workflow-job",
-            "1559.va_a_533730b_ea_d",
+            read(
+                    "workflow-job",
+                    Read.WORKFLOW_JOB,
+                    "workflow-cps",
+                    Read.WORKFLOW_CPS,
+                    "workflow-api",
+                    "1384.vdc05a_48f535f",
+                    "workflow-support",
+                    "1010.vb_b_39488a_9841"),
             ItemRoute.onBuild("execution/node/*/log", Operation.READ),
             ItemRoute.onBuild("execution/node/*/log/logText/progressiveText", Operation.READ),
             ItemRoute.onBuild("execution/node/*/log/logText/progressiveHtml", Operation.READ),
@@ -69,8 +75,7 @@ public enum PluginRoutes {
      * job selectors), which a path cannot show.
      */
     BADGES(
-            "embeddable-build-status",
-            "637.vd878e68178f8",
+            read("embeddable-build-status", "637.vd878e68178f8"),
             ItemRoute.onItem("badge/icon", Operation.READ),
             ItemRoute.onItem("badge/icon.svg", Operation.READ),
             ItemRoute.onBuild("badge/icon", Operation.READ),
@@ -81,18 +86,19 @@ public enum PluginRoutes {
      * is core's {@code build} route. Left out: {@code computation/parent}, {@code search}, {@code ajaxExecutors} (every
      * agent's running builds) and its actions.
      */
-    FOLDER_COMPUTATION("cloudbees-folder", "6.1053.vd62fb_b_f7367b_", computationRoutes("computation")),
+    FOLDER_COMPUTATION(read("cloudbees-folder", Read.CLOUDBEES_FOLDER), computationRoutes("computation")),
 
     /** A multibranch project's branch indexing, the same computation as {@code computation}, by its own name. */
-    BRANCH_INDEXING("branch-api", "2.1268.v044a_87612da_8", computationRoutes("indexing")),
+    BRANCH_INDEXING(
+            read("branch-api", "2.1268.v044a_87612da_8", "cloudbees-folder", Read.CLOUDBEES_FOLDER),
+            computationRoutes("indexing")),
 
     /**
      * Replaying a Pipeline build: with an edited script it runs new code as the job, a change of the job; rebuilding
      * is counted the same, as replay is one feature. Left out: {@code replay/owner} (the build), the page.
      */
     REPLAY(
-            "workflow-cps",
-            "4238.va_6fb_65c1f699",
+            read("workflow-cps", Read.WORKFLOW_CPS),
             ItemRoute.onBuild("replay/run", Operation.CHANGE),
             ItemRoute.onBuild("replay/rebuild", Operation.CHANGE)),
 
@@ -101,23 +107,40 @@ public enum PluginRoutes {
      * (the build) and anything below the action's API ({@code api/search} searches from Jenkins' root).
      */
     RESTART_FROM_STAGE(
-            "pipeline-model-definition",
-            "2.2277.v00573e73ddf1",
+            read("pipeline-model-definition", "2.2277.v00573e73ddf1"),
             ItemRoute.onBuild("restart/restart", Operation.CHANGE),
             ItemRoute.onBuild("restart/restartPipeline", Operation.CHANGE),
             ItemRoute.onBuild("restart/api/json", Operation.READ),
             ItemRoute.onBuild("restart/api/xml", Operation.READ),
             ItemRoute.onBuild("restart/api/python", Operation.READ));
 
-    private final String plugin;
-    private final String reviewedVersion;
+    private final List<PluginVersion> reviewed;
     private final List<ItemRoute> routes;
 
-    PluginRoutes(String plugin, String reviewedVersion, ItemRoute... routes) {
-        this.plugin = plugin;
-        this.reviewedVersion = reviewedVersion;
-        this.routes =
-                List.of(routes).stream().map(route -> route.declaredBy(plugin)).toList();
+    PluginRoutes(List<PluginVersion> reviewed, ItemRoute... routes) {
+        this.reviewed = reviewed;
+        this.routes = Stream.of(routes)
+                .map(route -> route.declaredBy(reviewed.get(0).plugin()))
+                .toList();
+    }
+
+    /** Versions read that several plugins' routes pass through. */
+    private static final class Read {
+        static final String WORKFLOW_JOB = "1559.va_a_533730b_ea_d";
+        static final String WORKFLOW_CPS = "4238.va_6fb_65c1f699";
+        static final String CLOUDBEES_FOLDER = "6.1053.vd62fb_b_f7367b_";
+    }
+
+    /** A plugin whose source was read at a version: the oldest that gets the routes. */
+    public record PluginVersion(String plugin, String version) {}
+
+    /** The plugins a route passes through, each at the version read: the first owns the routes. */
+    private static List<PluginVersion> read(String... pluginsAndVersions) {
+        List<PluginVersion> read = new ArrayList<>();
+        for (int i = 0; i < pluginsAndVersions.length; i += 2) {
+            read.add(new PluginVersion(pluginsAndVersions[i], pluginsAndVersions[i + 1]));
+        }
+        return List.copyOf(read);
     }
 
     private static ItemRoute[] computationRoutes(String name) {
@@ -131,14 +154,17 @@ public enum PluginRoutes {
         return routes.toArray(ItemRoute[]::new);
     }
 
-    /** The plugin's short name. */
+    /** The short name of the plugin that owns the routes, named in refusals. */
     public String plugin() {
-        return plugin;
+        return reviewed.get(0).plugin();
     }
 
-    /** The oldest version whose source was read: older ones get none of these routes. */
-    public String reviewedVersion() {
-        return reviewedVersion;
+    /**
+     * The plugins whose source was read, the owner first, each at the oldest version that gets these routes: the
+     * routes are in force only while every one of them is active at that version or later.
+     */
+    public List<PluginVersion> reviewed() {
+        return reviewed;
     }
 
     /** The routes, each declared by {@link #plugin()}. */

@@ -2,8 +2,12 @@ package io.jenkins.plugins.apitokens.routes;
 
 import hudson.ExtensionList;
 import hudson.ExtensionPoint;
+import hudson.PluginWrapper;
 import io.jenkins.plugins.apitokens.engine.ItemRoute;
 import java.util.List;
+import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.Beta;
 
 /**
  * Routes below a job or a build that an API token limited to that job may take: a plugin whose actions scripts call
@@ -24,19 +28,22 @@ import java.util.List;
  * }
  * </pre>
  *
- * The routes are read once, when a limited token first makes a request, and again when extensions change.
+ * The routes are read when a token is first used, and again when extensions or plugins change. A pattern that passes
+ * through a name leading out of any item ({@code parent}, {@code run}, {@code search}, …) is refused when declared
+ * ({@link ItemRoute}). New API: it may still change.
  */
+@Restricted(Beta.class)
 public abstract class ItemRoutes implements ExtensionPoint {
 
     /** The routes this declares; an empty list when none applies now. */
     public abstract List<ItemRoute> routes();
 
-    /**
-     * Who declares them, as named in refusals, for the routes that do not say it themselves: by default the plugin this
-     * class comes from.
-     */
+    /** Who declares them, as named in refusals: the plugin this class comes from, or the class when none has it. */
     public String origin() {
-        return RouteTables.pluginOf(getClass());
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        PluginWrapper plugin =
+                jenkins == null ? null : jenkins.getPluginManager().whichPlugin(getClass());
+        return plugin == null ? getClass().getName() : plugin.getShortName();
     }
 
     public static ExtensionList<ItemRoutes> all() {

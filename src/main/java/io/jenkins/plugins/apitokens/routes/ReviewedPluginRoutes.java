@@ -13,9 +13,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The routes of the plugins people script against ({@link PluginRoutes}), declared by this plugin after reading their
- * sources: each plugin's only while it is active, at the version read or later. Without the plugin, the same names
- * could be another plugin's actions, whose getters nobody read; before that version, its routes may have led
- * elsewhere.
+ * sources: each plugin's only while every plugin its routes pass through is active at the version read or later.
+ * Without one of them, the same names could be another plugin's actions, whose getters nobody read; before that
+ * version, its routes may have led elsewhere.
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -25,7 +25,7 @@ public final class ReviewedPluginRoutes extends ItemRoutes {
     public List<ItemRoute> routes() {
         List<ItemRoute> routes = new ArrayList<>();
         for (PluginRoutes plugin : PluginRoutes.values()) {
-            if (isActive(plugin.plugin(), plugin.reviewedVersion())) {
+            if (plugin.reviewed().stream().allMatch(read -> isActive(read.plugin(), read.version()))) {
                 routes.addAll(plugin.routes());
             }
         }
@@ -34,8 +34,11 @@ public final class ReviewedPluginRoutes extends ItemRoutes {
 
     private static boolean isActive(String shortName, String reviewed) {
         PluginWrapper installed = Jenkins.get().getPluginManager().getPlugin(shortName);
-        return installed != null
-                && installed.isActive()
-                && !installed.getVersionNumber().isOlderThan(new VersionNumber(reviewed));
+        return installed != null && installed.isActive() && isAtLeast(installed.getVersion(), reviewed);
+    }
+
+    /** Whether the version installed is the one read or later, as Jenkins orders plugin versions. */
+    static boolean isAtLeast(String installed, String reviewed) {
+        return !new VersionNumber(installed).isOlderThan(new VersionNumber(reviewed));
     }
 }

@@ -2,11 +2,12 @@ package io.jenkins.plugins.apitokens.routes;
 
 import hudson.ExtensionList;
 import hudson.ExtensionListListener;
-import hudson.PluginWrapper;
 import io.jenkins.plugins.apitokens.engine.ItemRoute;
 import io.jenkins.plugins.apitokens.engine.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -15,20 +16,25 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The one table of routes limited tokens may take: every {@link ItemRoutes} extension's, core's among them. Built when
- * first asked and again after the extensions change (a plugin installed without a restart); a declaration that fails
- * adds nothing, so its routes stay refused.
+ * first asked and again after the extensions or the plugins change (a plugin installed without a restart); a
+ * declaration that fails adds nothing, so its routes stay refused and no other's are lost.
  */
 @Restricted(NoExternalUse.class)
 public final class RouteTables {
 
     private static final Logger LOGGER = Logger.getLogger(RouteTables.class.getName());
 
-    /** The table and the extension list it was built from: each Jenkins (a test's too) has its own list. */
-    private record Built(ExtensionList<ItemRoutes> from, RouteTable table) {}
+    /**
+     * The table and what it was built from: each Jenkins (a test's too) has its own extension list, and a plugin
+     * installed or enabled later changes the routes that {@link ReviewedPluginRoutes} declares.
+     */
+    private record Built(ExtensionList<ItemRoutes> from, int plugins, RouteTable table) {}
 
     private static volatile Built built;
     /** Set when the extensions change, so that the next request builds the table again. */
     private static volatile boolean stale;
+    /** The extension list already listened to: one listener per list, however often the table is built. */
+    private static ExtensionList<ItemRoutes> listened;
 
     private RouteTables() {}
 
@@ -36,37 +42,43 @@ public final class RouteTables {
     public static RouteTable current() {
         Built now = built;
         ExtensionList<ItemRoutes> declarations = ItemRoutes.all();
-        if (now != null && now.from() == declarations && !stale) {
+        int plugins = Jenkins.get().getPluginManager().getPlugins().size();
+        if (now != null && now.from() == declarations && now.plugins() == plugins && !stale) {
             return now.table();
         }
         synchronized (RouteTables.class) {
-            if (built == null || built.from() != declarations) {
+            if (listened != declarations) {
                 declarations.addListener(new ExtensionListListener() {
                     @Override
                     public void onChange() {
                         stale = true;
                     }
                 });
-            } else if (!stale) {
-                return built.table();
+                listened = declarations;
             }
             stale = false;
-            built = new Built(declarations, RouteTable.of(routesOf(declarations)));
+            built = new Built(declarations, plugins, RouteTable.of(routesOf(declarations)));
             return built.table();
         }
     }
 
     private static List<ItemRoute> routesOf(List<ItemRoutes> declarations) {
         List<ItemRoute> routes = new ArrayList<>();
+        Map<String, Integer> byOrigin = new TreeMap<>();
         for (ItemRoutes declaration : declarations) {
             try {
+                // This plugin's own declarations name the plugin each route belongs to; any other's is named by its
+                // own plugin, whatever its routes say, so that no refusal blames someone else.
+                boolean ownsOrigins =
+                        declaration instanceof CoreItemRoutes || declaration instanceof ReviewedPluginRoutes;
                 String origin = declaration.origin();
                 List<ItemRoute> declared = new ArrayList<>();
                 for (ItemRoute route : declaration.routes()) {
-                    declared.add(route.origin().isEmpty() ? route.declaredBy(origin) : route);
+                    declared.add(ownsOrigins ? route : route.declaredBy(origin));
                 }
                 routes.addAll(declared);
-            } catch (RuntimeException e) {
+                declared.forEach(route -> byOrigin.merge(route.origin(), 1, Integer::sum));
+            } catch (RuntimeException | LinkageError e) {
                 LOGGER.log(
                         Level.WARNING,
                         "Routes declared by " + declaration.getClass().getName()
@@ -74,14 +86,7 @@ public final class RouteTables {
                         e);
             }
         }
+        LOGGER.fine(() -> "Routes limited API tokens may take, by who declared them: " + byOrigin);
         return routes;
-    }
-
-    /** The short name of the plugin {@code type} comes from, or the class's name when no plugin has it. */
-    static String pluginOf(Class<?> type) {
-        Jenkins jenkins = Jenkins.getInstanceOrNull();
-        PluginWrapper plugin =
-                jenkins == null ? null : jenkins.getPluginManager().whichPlugin(type);
-        return plugin == null ? type.getName() : plugin.getShortName();
     }
 }

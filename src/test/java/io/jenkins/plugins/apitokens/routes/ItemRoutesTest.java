@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Run;
-import hudson.model.User;
 import io.jenkins.plugins.apitokens.RawHttp;
-import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.ItemRoute;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Operation;
 import io.jenkins.plugins.apitokens.engine.Scope;
+import java.util.AbstractList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import jenkins.model.Jenkins;
 import jenkins.model.TransientActionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.HttpResponse;
@@ -36,40 +33,25 @@ import org.kohsuke.stapler.verb.POST;
 @WithJenkins
 class ItemRoutesTest {
 
-    private static final String REFUSAL = "This API token";
-
     private JenkinsRule r;
-    private int minted;
+    private ScriptingUser alice;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.DISCOVER, Item.BUILD)
-                .everywhere()
-                .to("alice"));
-        User.getById("alice", true);
+        alice = ScriptingUser.alice(r, Jenkins.READ, Item.READ, Item.DISCOVER, Item.BUILD);
         r.buildAndAssertSuccess(r.createFreeStyleProject("app"));
         r.buildAndAssertSuccess(r.createFreeStyleProject("other"));
     }
 
-    private NewToken mint(Scope scope, String items) {
-        return TokenApi.mint("alice", scope + " " + items + " " + ++minted, scope, items);
-    }
-
-    private RawHttp.Reply send(String method, String path, NewToken token) throws Exception {
-        return RawHttp.send(r.getURL(), method, path, "alice", token.value(), Map.of());
-    }
-
     @Test
     void declaredRoutesAreTakenWithTheirOperationAndNothingBelowThem() throws Exception {
-        NewToken readOnly = mint(Scope.READ_ONLY, "app");
-        RawHttp.Reply summary = send("GET", "job/app/1/custom-report/summary", readOnly);
+        NewToken readOnly = alice.mint(Scope.READ_ONLY, "app");
+        RawHttp.Reply summary = alice.send("GET", "job/app/1/custom-report/summary", readOnly);
         assertEquals(200, summary.status(), summary.body());
         assertTrue(summary.body().contains("summary of app #1"), summary.body());
 
-        RawHttp.Reply rerunReadOnly = send("POST", "job/app/1/custom-report/rerun", readOnly);
+        RawHttp.Reply rerunReadOnly = alice.send("POST", "job/app/1/custom-report/rerun", readOnly);
         assertEquals(403, rerunReadOnly.status());
         assertTrue(
                 rerunReadOnly
@@ -77,44 +59,62 @@ class ItemRoutesTest {
                         .contains(
                                 "'custom-report/rerun' (declared by " + CustomRoutes.class.getName() + ") runs builds"),
                 rerunReadOnly.body());
-        RawHttp.Reply rerun = send("POST", "job/app/1/custom-report/rerun", mint(Scope.RUN_BUILDS, "app"));
+        RawHttp.Reply rerun = alice.send("POST", "job/app/1/custom-report/rerun", alice.mint(Scope.RUN_BUILDS, "app"));
         assertEquals(200, rerun.status(), rerun.body());
         assertTrue(rerun.body().contains("rerun of app #1"), rerun.body());
 
-        RawHttp.Reply sibling = send("GET", "job/other/1/custom-report/summary", readOnly);
+        RawHttp.Reply sibling = alice.send("GET", "job/other/1/custom-report/summary", readOnly);
         assertEquals(403, sibling.status());
         String wayOut = "job/app/1/custom-report/run/parent/parent/job/other/api/json";
-        assertEquals(200, send("GET", wayOut, mint(Scope.FULL, "")).status(), "the way out is real");
-        RawHttp.Reply out = send("GET", wayOut, mint(Scope.FULL, "app"));
+        assertEquals(200, alice.send("GET", wayOut, alice.mint(Scope.FULL, "")).status(), "the way out is real");
+        RawHttp.Reply out = alice.send("GET", wayOut, alice.mint(Scope.FULL, "app"));
         assertEquals(403, out.status());
-        assertTrue(out.body().startsWith(REFUSAL), out.body());
+        assertTrue(out.body().startsWith(ScriptingUser.REFUSAL), out.body());
     }
 
     @Test
     void anActionNobodyDeclaredStaysRefused() throws Exception {
         assertEquals(
                 200,
-                send("GET", "job/app/1/hidden-report/summary", mint(Scope.FULL, ""))
+                alice.send("GET", "job/app/1/hidden-report/summary", alice.mint(Scope.FULL, ""))
                         .status());
-        RawHttp.Reply refused = send("GET", "job/app/1/hidden-report/summary", mint(Scope.FULL, "app"));
+        RawHttp.Reply refused = alice.send("GET", "job/app/1/hidden-report/summary", alice.mint(Scope.FULL, "app"));
         assertEquals(403, refused.status());
-        assertTrue(refused.body().startsWith(REFUSAL), refused.body());
+        assertTrue(refused.body().startsWith(ScriptingUser.REFUSAL), refused.body());
     }
 
     @Test
     void aDeclarationThatFailsAddsNothingAndTakesNothingFromOthers() throws Exception {
-        NewToken limited = mint(Scope.READ_ONLY, "app");
+        NewToken limited = alice.mint(Scope.READ_ONLY, "app");
         assertEquals(
-                403, send("GET", "job/app/1/hidden-report/summary", limited).status());
+                403,
+                alice.send("GET", "job/app/1/hidden-report/summary", limited).status());
         assertEquals(
-                200, send("GET", "job/app/1/custom-report/summary", limited).status());
+                200,
+                alice.send("GET", "job/app/1/custom-report/summary", limited).status());
+    }
+
+    /** Restart from a stage is declared for pipeline-model-definition, which is not installed here. */
+    @Test
+    void aReviewedPluginsRoutesApplyOnlyWhileItIsInstalled() throws Exception {
+        assertEquals(null, Jenkins.get().getPluginManager().getPlugin("pipeline-model-definition"));
+        String api = "job/app/1/restart/api/json";
+        assertEquals(404, alice.send("GET", api, alice.mint(Scope.FULL, "")).status());
+        ScriptingUser.assertRefused(alice.send("GET", api, alice.mint(Scope.FULL, "app")), api);
+        // Installed, the same shape is taken: workflow-cps' replay, declared the same way.
+        assertEquals(
+                404,
+                alice.send("GET", "job/app/1/replay/rebuild", alice.mint(Scope.FULL, "app"))
+                        .status(),
+                "not refused by the token: a freestyle build has no replay");
     }
 
     @Test
     void aDeclarationAddedAtRunTimeAppliesAtOnce() throws Exception {
-        NewToken limited = mint(Scope.READ_ONLY, "app");
+        NewToken limited = alice.mint(Scope.READ_ONLY, "app");
         assertEquals(
-                403, send("GET", "job/app/1/hidden-report/summary", limited).status());
+                403,
+                alice.send("GET", "job/app/1/hidden-report/summary", limited).status());
         ItemRoutes.all().add(new ItemRoutes() {
             @Override
             public List<ItemRoute> routes() {
@@ -122,7 +122,8 @@ class ItemRoutesTest {
             }
         });
         assertEquals(
-                200, send("GET", "job/app/1/hidden-report/summary", limited).status());
+                200,
+                alice.send("GET", "job/app/1/hidden-report/summary", limited).status());
     }
 
     /** Another plugin's declaration of its build action's routes. */
@@ -141,9 +142,20 @@ class ItemRoutesTest {
     public static class FailingRoutes extends ItemRoutes {
         @Override
         public List<ItemRoute> routes() {
-            return List.of(
-                    ItemRoute.onBuild("hidden-report/summary", Operation.READ),
-                    ItemRoute.onBuild("hidden-report/*/x*", Operation.READ));
+            return new AbstractList<>() {
+                @Override
+                public ItemRoute get(int index) {
+                    if (index == 0) {
+                        return ItemRoute.onBuild("hidden-report/summary", Operation.READ);
+                    }
+                    throw new NoClassDefFoundError("an optional dependency of the declaring plugin");
+                }
+
+                @Override
+                public int size() {
+                    return 2;
+                }
+            };
         }
     }
 
