@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import hudson.model.User;
 import io.jenkins.plugins.apitokens.RawHttp;
-import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import java.net.URI;
@@ -24,7 +22,6 @@ import jenkins.model.Jenkins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -37,38 +34,20 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class BadgeRoutesTest {
 
-    private static final String REFUSAL = "This API token";
     private static final String SVG = "image/svg+xml";
 
     private JenkinsRule r;
+    private ScriptingUser alice;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.DISCOVER)
-                .everywhere()
-                .to("alice")
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin"));
-        for (String id : List.of("alice", "admin")) {
-            User.getById(id, true);
-        }
+        alice = ScriptingUser.alice(r, Jenkins.READ, Item.READ, Item.DISCOVER);
         Folder team = r.jenkins.createProject(Folder.class, "team");
         FreeStyleProject app = team.createProject(FreeStyleProject.class, "app");
         FreeStyleProject other = team.createProject(FreeStyleProject.class, "other");
         r.buildAndAssertSuccess(app);
         r.buildAndAssertSuccess(other);
-    }
-
-    private static NewToken mint(String user, Scope scope, String items) {
-        return TokenApi.mint(user, user + " " + scope + " in '" + items + "'", scope, items);
-    }
-
-    private RawHttp.Reply send(String path, NewToken token) throws Exception {
-        return RawHttp.send(r.getURL(), "GET", path, "alice", token.value(), Map.of());
     }
 
     /** A GET as a script or an image tag's fetch makes it, keeping the content type. */
@@ -99,16 +78,13 @@ class BadgeRoutesTest {
     }
 
     private RawHttp.Reply assertRefused(String path, NewToken token) throws Exception {
-        RawHttp.Reply reply = send(path, token);
-        assertEquals(403, reply.status(), what(path, reply.status(), reply.body()));
-        assertTrue(reply.body().startsWith(REFUSAL), what(path, reply.status(), reply.body()));
-        return reply;
+        return ScriptingUser.assertRefused(alice.send("GET", path, token), path);
     }
 
     /** The job's and the build's badges, by both of the plugin's names, with its parameters. */
     @Test
     void aReadOnlyTokenGetsTheBadgesOfItsJobAndBuild() throws Exception {
-        NewToken token = mint("alice", Scope.READ_ONLY, "team/app");
+        NewToken token = alice.mint(Scope.READ_ONLY, "team/app");
         int served = 0;
         for (String path : List.of(
                 "job/team/job/app/badge/icon",
@@ -134,8 +110,8 @@ class BadgeRoutesTest {
      */
     @Test
     void badgesOfOtherJobsAndWaysOutAreRefused() throws Exception {
-        NewToken limited = mint("alice", Scope.READ_ONLY, "team/app");
-        NewToken unlimited = mint("alice", Scope.FULL, "");
+        NewToken limited = alice.mint(Scope.READ_ONLY, "team/app");
+        NewToken unlimited = alice.mint(Scope.FULL, "");
 
         // path -> what the unlimited token gets there (all real places: 200).
         Map<String, String> escapes = new LinkedHashMap<>();
@@ -162,7 +138,7 @@ class BadgeRoutesTest {
             if (escape.getValue().equals(SVG)) {
                 assertBadge(path, unlimited);
             } else {
-                RawHttp.Reply answer = send(path, unlimited);
+                RawHttp.Reply answer = alice.send("GET", path, unlimited);
                 String what = "unlimited: " + what(path, answer.status(), answer.body());
                 assertEquals(200, answer.status(), what);
                 assertTrue(answer.body().contains(escape.getValue()), what);

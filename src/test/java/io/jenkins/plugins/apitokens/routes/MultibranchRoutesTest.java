@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.Item;
-import hudson.model.User;
 import io.jenkins.plugins.apitokens.RawHttp;
-import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import jenkins.branch.BranchSource;
 import jenkins.branch.OrganizationFolder;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -45,11 +41,11 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class MultibranchRoutesTest {
 
-    private static final String REFUSAL = "This API token";
     private static final String ECHO = "built by the branch ";
     private static final String ORG_ECHO = "built in the organisation on ";
 
     private JenkinsRule r;
+    private ScriptingUser alice;
     private MockSCMController scm;
     private MockSCMController orgScm;
     private WorkflowMultiBranchProject repo;
@@ -59,17 +55,7 @@ class MultibranchRoutesTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.DISCOVER, Item.BUILD, Item.CANCEL)
-                .everywhere()
-                .to("alice")
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin"));
-        for (String id : List.of("alice", "admin")) {
-            User.getById(id, true);
-        }
+        alice = ScriptingUser.alice(r, Jenkins.READ, Item.READ, Item.DISCOVER, Item.BUILD, Item.CANCEL);
         scm = MockSCMController.create();
         scm.createRepository("repo");
         scm.addFile(
@@ -114,29 +100,18 @@ class MultibranchRoutesTest {
         }
     }
 
-    private static NewToken mint(String user, Scope scope, String items) {
-        return TokenApi.mint(user, user + " " + scope + " in '" + items + "'", scope, items);
-    }
-
-    private RawHttp.Reply send(String method, String path, NewToken token) throws Exception {
-        return RawHttp.send(r.getURL(), method, path, "alice", token.value(), Map.of());
-    }
-
     private static String what(String method, String path, RawHttp.Reply reply) {
         return method + " " + path + " -> " + reply.status() + " " + reply.body();
     }
 
     private RawHttp.Reply assertAnswered(int status, String method, String path, NewToken token) throws Exception {
-        RawHttp.Reply reply = send(method, path, token);
+        RawHttp.Reply reply = alice.send(method, path, token);
         assertEquals(status, reply.status(), what(method, path, reply));
         return reply;
     }
 
     private RawHttp.Reply assertRefused(String method, String path, NewToken token) throws Exception {
-        RawHttp.Reply reply = send(method, path, token);
-        assertEquals(403, reply.status(), what(method, path, reply));
-        assertTrue(reply.body().startsWith(REFUSAL), what(method, path, reply));
-        return reply;
+        return ScriptingUser.assertRefused(alice.send(method, path, token), method + " " + path);
     }
 
     /** The scan the tests start from, made by Jenkins itself: the branch job {@code team/repo/master} and its build. */
@@ -151,7 +126,7 @@ class MultibranchRoutesTest {
     /** The recipe: scan a multibranch project, then read the scan's log, the branch job and its build. */
     @Test
     void aRunBuildsTokenScansItsMultibranchProjectAndReadsWhatTheScanMade() throws Exception {
-        NewToken token = mint("alice", Scope.RUN_BUILDS, "team/repo");
+        NewToken token = alice.mint(Scope.RUN_BUILDS, "team/repo");
         assertNull(repo.getItem("master"), "no scan yet");
 
         // ComputedFolder.doBuild answers forwardToPreviousPage: a redirect to "." when there is no Referer.
@@ -184,7 +159,7 @@ class MultibranchRoutesTest {
     /** The recipe for an organisation: scan it, read the scan's log, and the branch build of the project it made. */
     @Test
     void aRunBuildsTokenScansItsOrganisationAndReadsTheBranchBuildBelowIt() throws Exception {
-        NewToken token = mint("alice", Scope.RUN_BUILDS, "org");
+        NewToken token = alice.mint(Scope.RUN_BUILDS, "org");
         assertNull(org.getItem("lib"), "no scan yet");
 
         assertAnswered(302, "POST", "job/org/build?delay=0", token);
@@ -208,7 +183,7 @@ class MultibranchRoutesTest {
         assertTrue(log.body().contains(ORG_ECHO + "master"), log.body());
 
         // From the scan, its folder's parent is Jenkins' root: refused to the token, a real way out otherwise.
-        NewToken unlimited = mint("alice", Scope.FULL, "");
+        NewToken unlimited = alice.mint(Scope.FULL, "");
         String out = "job/org/computation/parent/parent/job/team/api/json";
         assertRefused("GET", out, token);
         RawHttp.Reply escaped = assertAnswered(200, "GET", out, unlimited);
@@ -222,20 +197,20 @@ class MultibranchRoutesTest {
         long scanned = repo.getComputation().getTimestamp().getTimeInMillis();
         String scan = "job/team/job/repo/build?delay=0";
 
-        NewToken sibling = mint("alice", Scope.RUN_BUILDS, "team/other");
+        NewToken sibling = alice.mint(Scope.RUN_BUILDS, "team/other");
         assertNull(other.getItem("master"), "no scan of the sibling yet");
         RawHttp.Reply outside = assertRefused("POST", scan, sibling);
         assertTrue(outside.body().contains("limited to team/other"), outside.body());
         // The same token scans its own project: the refusal above is about where, not what.
         assertAnswered(302, "POST", "job/team/job/other/build?delay=0", sibling);
 
-        NewToken reader = mint("alice", Scope.READ_ONLY, "team/repo");
+        NewToken reader = alice.mint(Scope.READ_ONLY, "team/repo");
         RawHttp.Reply scope = assertRefused("POST", scan, reader);
         assertTrue(scope.body().contains("'build'"), scope.body());
         assertTrue(scope.body().contains("runs builds"), scope.body());
         assertAnswered(200, "GET", "job/team/job/repo/indexing/consoleText", reader);
 
-        NewToken branchOnly = mint("alice", Scope.RUN_BUILDS, "team/repo/master");
+        NewToken branchOnly = alice.mint(Scope.RUN_BUILDS, "team/repo/master");
         RawHttp.Reply branch = assertRefused("POST", scan, branchOnly);
         assertTrue(branch.body().contains("limited to team/repo/master"), branch.body());
         // The scan is the folder's, not the branch's: the branch token still reads and builds its branch.
@@ -259,8 +234,8 @@ class MultibranchRoutesTest {
     @Test
     void routesLeadingOutOfTheProjectAreRefused() throws Exception {
         scanRepo();
-        NewToken limited = mint("alice", Scope.FULL, "team/repo");
-        NewToken unlimited = mint("alice", Scope.FULL, "");
+        NewToken limited = alice.mint(Scope.FULL, "team/repo");
+        NewToken unlimited = alice.mint(Scope.FULL, "");
         // Sanity: the limited token works on the project itself.
         assertAnswered(200, "GET", "job/team/job/repo/api/json", limited);
 
@@ -286,13 +261,14 @@ class MultibranchRoutesTest {
             String path = escape.getKey();
             RawHttp.Reply reply = assertRefused("GET", path, limited);
             assertTrue(reply.body().contains("limited to team/repo"), what("GET", path, reply));
-            RawHttp.Reply answer = send("GET", path, unlimited);
+            RawHttp.Reply answer = alice.send("GET", path, unlimited);
             assertEquals((int) escape.getValue(), answer.status(), "unlimited: " + what("GET", path, answer));
             assertNotEquals(403, answer.status());
             refused++;
         }
         assertEquals(8, refused);
-        RawHttp.Reply sibling = send("GET", "job/team/job/repo/indexing/parent/parent/job/other/api/json", unlimited);
+        RawHttp.Reply sibling =
+                alice.send("GET", "job/team/job/repo/indexing/parent/parent/job/other/api/json", unlimited);
         assertTrue(sibling.body().contains("\"fullName\":\"team/other\""), sibling.body());
     }
 }

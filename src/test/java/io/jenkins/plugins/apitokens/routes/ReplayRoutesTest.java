@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.Item;
-import hudson.model.User;
 import io.jenkins.plugins.apitokens.RawHttp;
-import io.jenkins.plugins.apitokens.TokenApi;
 import io.jenkins.plugins.apitokens.engine.NewToken;
 import io.jenkins.plugins.apitokens.engine.Scope;
-import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -21,7 +18,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -35,29 +31,19 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ReplayRoutesTest {
 
-    private static final String REFUSAL = "This API token";
     private static final String ORIGINAL = "the original script ran";
     private static final String REPLAYED = "replayed";
     private static final String EDITED = "{\"mainScript\":\"echo '" + REPLAYED + "'\"}";
 
     private JenkinsRule r;
+    private ScriptingUser alice;
     private WorkflowJob app;
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         // Item.CONFIGURE implies ReplayAction.REPLAY.
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.DISCOVER, Item.BUILD, Item.CANCEL, Item.CONFIGURE)
-                .everywhere()
-                .to("alice")
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin"));
-        for (String id : List.of("alice", "admin")) {
-            User.getById(id, true);
-        }
+        alice = ScriptingUser.alice(r, Jenkins.READ, Item.READ, Item.DISCOVER, Item.BUILD, Item.CANCEL, Item.CONFIGURE);
         Folder team = r.jenkins.createProject(Folder.class, "team");
         app = team.createProject(WorkflowJob.class, "app");
         app.setDefinition(new CpsFlowDefinition("echo '" + ORIGINAL + "'", true));
@@ -66,32 +52,21 @@ class ReplayRoutesTest {
         r.assertLogContains(ORIGINAL, r.buildAndAssertSuccess(app));
     }
 
-    private static NewToken mint(String user, Scope scope, String items) {
-        return TokenApi.mint(user, user + " " + scope + " in '" + items + "'", scope, items);
-    }
-
-    private RawHttp.Reply post(String path, NewToken token, Map<String, String> form) throws Exception {
-        return RawHttp.postForm(r.getURL(), path, "alice", token.value(), form);
-    }
-
     private static String what(String path, RawHttp.Reply reply) {
         return path + " -> " + reply.status() + " " + reply.body();
     }
 
     private RawHttp.Reply assertRefused(String path, NewToken token, Map<String, String> form) throws Exception {
-        RawHttp.Reply reply = post(path, token, form);
-        assertEquals(403, reply.status(), what(path, reply));
-        assertTrue(reply.body().startsWith(REFUSAL), what(path, reply));
-        return reply;
+        return ScriptingUser.assertRefused(alice.post(path, token, form), path);
     }
 
     /** The recipe: a full token limited to the job replays build 1 with an edited script, then rebuilds it. */
     @Test
     void aFullTokenOfTheJobReplaysWithAnEditedScriptAndRebuilds() throws Exception {
-        NewToken token = mint("alice", Scope.FULL, "team/app");
+        NewToken token = alice.mint(Scope.FULL, "team/app");
 
         // ReplayAction.doRun reads the form's "json" field (getSubmittedForm) and redirects to the job.
-        RawHttp.Reply replayed = post("job/team/job/app/1/replay/run", token, Map.of("json", EDITED));
+        RawHttp.Reply replayed = alice.post("job/team/job/app/1/replay/run", token, Map.of("json", EDITED));
         assertEquals(302, replayed.status(), what("replay/run", replayed));
         r.waitUntilNoActivity();
         WorkflowRun second = app.getBuildByNumber(2);
@@ -101,7 +76,7 @@ class ReplayRoutesTest {
         r.assertLogNotContains(ORIGINAL, second);
         assertNotNull(second.getCause(ReplayCause.class), "build 2 is a replay");
 
-        RawHttp.Reply rebuilt = post("job/team/job/app/1/replay/rebuild", token, Map.of());
+        RawHttp.Reply rebuilt = alice.post("job/team/job/app/1/replay/rebuild", token, Map.of());
         assertEquals(302, rebuilt.status(), what("replay/rebuild", rebuilt));
         r.waitUntilNoActivity();
         WorkflowRun third = app.getBuildByNumber(3);
@@ -117,7 +92,7 @@ class ReplayRoutesTest {
      */
     @Test
     void replayNeedsAFullTokenOfTheJob() throws Exception {
-        NewToken runner = mint("alice", Scope.RUN_BUILDS, "team/app");
+        NewToken runner = alice.mint(Scope.RUN_BUILDS, "team/app");
         RawHttp.Reply run = assertRefused("job/team/job/app/1/replay/run", runner, Map.of("json", EDITED));
         assertTrue(run.body().contains("'replay/run'"), run.body());
         assertTrue(run.body().contains("workflow-cps"), run.body());
@@ -126,7 +101,7 @@ class ReplayRoutesTest {
         assertTrue(rebuild.body().contains("'replay/rebuild'"), rebuild.body());
         assertTrue(rebuild.body().contains("changes something"), rebuild.body());
 
-        NewToken sibling = mint("alice", Scope.FULL, "team/other");
+        NewToken sibling = alice.mint(Scope.FULL, "team/other");
         RawHttp.Reply outside = assertRefused("job/team/job/app/1/replay/run", sibling, Map.of("json", EDITED));
         assertTrue(outside.body().contains("limited to team/other"), outside.body());
         assertRefused("job/team/job/app/1/replay/rebuild", sibling, Map.of());
@@ -134,7 +109,7 @@ class ReplayRoutesTest {
         r.waitUntilNoActivity();
         assertEquals(1, app.getLastBuild().getNumber(), "no refused request started a build");
         // The run-builds token does run builds of its job: the refusals above are about replay.
-        RawHttp.Reply built = post("job/team/job/app/build?delay=0", runner, Map.of());
+        RawHttp.Reply built = alice.post("job/team/job/app/build?delay=0", runner, Map.of());
         assertEquals(201, built.status(), what("build", built));
         r.waitUntilNoActivity();
         assertEquals(2, app.getLastBuild().getNumber());
@@ -144,16 +119,16 @@ class ReplayRoutesTest {
     /** The action's owner is the build, whose job's folder holds the sibling: refused, and a real way out. */
     @Test
     void theReplayActionsOwnerLeadsOutAndIsRefused() throws Exception {
-        NewToken limited = mint("alice", Scope.FULL, "team/app");
-        NewToken unlimited = mint("alice", Scope.FULL, "");
+        NewToken limited = alice.mint(Scope.FULL, "team/app");
+        NewToken unlimited = alice.mint(Scope.FULL, "");
         String path = "job/team/job/app/1/replay/owner/parent/parent/job/other/api/json";
 
-        RawHttp.Reply refused = RawHttp.send(r.getURL(), "GET", path, "alice", limited.value(), Map.of());
+        RawHttp.Reply refused = alice.send("GET", path, limited);
         assertEquals(403, refused.status(), what(path, refused));
-        assertTrue(refused.body().startsWith(REFUSAL), what(path, refused));
+        assertTrue(refused.body().startsWith(ScriptingUser.REFUSAL), what(path, refused));
         assertTrue(refused.body().contains("limited to team/app"), what(path, refused));
 
-        RawHttp.Reply escaped = RawHttp.send(r.getURL(), "GET", path, "alice", unlimited.value(), Map.of());
+        RawHttp.Reply escaped = alice.send("GET", path, unlimited);
         assertEquals(200, escaped.status(), "unlimited: " + what(path, escaped));
         assertTrue(escaped.body().contains("\"fullName\":\"team/other\""), escaped.body());
     }
