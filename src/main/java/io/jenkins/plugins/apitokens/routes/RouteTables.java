@@ -51,7 +51,7 @@ public final class RouteTables {
                 declarations.addListener(new ExtensionListListener() {
                     @Override
                     public void onChange() {
-                        stale = true;
+                        markStale();
                     }
                 });
                 listened = declarations;
@@ -60,6 +60,10 @@ public final class RouteTables {
             built = new Built(declarations, plugins, RouteTable.of(routesOf(declarations)));
             return built.table();
         }
+    }
+
+    private static void markStale() {
+        stale = true;
     }
 
     private static List<ItemRoute> routesOf(List<ItemRoutes> declarations) {
