@@ -19,7 +19,10 @@ export function check(condition, what) {
 
 export async function loggedIn(base, user) {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("pageerror", (error) => scriptErrors.push(error.message));
+  // Where and in which script, so that an error seen once under load can be traced.
+  page.on("pageerror", (error) =>
+    scriptErrors.push(error.message + " (on " + page.url() + ", " + (error.stack || "").split("\n")[1]?.trim() + ")"),
+  );
   await page.goto(base + "login");
   await page.fill("input[name=j_username]", user);
   await page.fill("input[name=j_password]", user);

@@ -66,6 +66,8 @@ async function held() {
     fullPage: true,
   });
 
+  // The form checks its fields in the background: let them answer before leaving, as a person would.
+  await admin.waitForLoadState("networkidle");
   await admin.setViewportSize({ width: 1280, height: 900 });
   await admin.goto(base + "manage/api-tokens/?filter=breakingPolicy");
   const rows = admin.locator("tr:has(.atm-breaks-policy)");
