@@ -26,7 +26,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import jenkins.model.Jenkins;
@@ -135,25 +134,18 @@ public class TokenRequestFilter implements Filter {
         return null;
     }
 
-    /**
-     * Why the scope refuses, naming the route taken and who declared it when the request is inside an item: among the
-     * routes that match, the one that made it what it is (a route that runs builds, or one whose method makes it a
-     * change).
-     */
+    /** Why the scope refuses, naming the route that decided and who declared it when the request is inside an item. */
     private static String scopeRefusal(Scope scope, RequestRoute route, String method) {
-        Operation operation = route.operation(method);
-        ItemRoute decided = route.routes().stream()
-                .filter(taken -> taken.operation() == operation || taken.operation() == Operation.READ)
-                .max(Comparator.comparing(ItemRoute::operation))
-                .orElse(null);
+        ItemRoute decided = route.routeDeciding(method);
         if (decided == null) {
             return Messages.TokenRequestFilter_ScopeRefuses(scope.id());
         }
         String place = decided.place() == ItemRoute.Place.BUILD
                 ? Messages.TokenRequestFilter_BuildRoute()
                 : Messages.TokenRequestFilter_ItemRoute();
-        String does =
-                operation == Operation.RUN ? Messages.TokenRequestFilter_Runs() : Messages.TokenRequestFilter_Changes();
+        String does = route.operation(method) == Operation.RUN
+                ? Messages.TokenRequestFilter_Runs()
+                : Messages.TokenRequestFilter_Changes();
         return Messages.TokenRequestFilter_ScopeRefusesRoute(
                 scope.id(), method, place, decided.patternText(), decided.origin(), does);
     }

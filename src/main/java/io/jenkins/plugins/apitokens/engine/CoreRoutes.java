@@ -2,6 +2,7 @@ package io.jenkins.plugins.apitokens.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Core's routes below items and builds that a limited token may take: the item or build, its JSON/XML API, console,
@@ -14,8 +15,10 @@ public final class CoreRoutes {
     /** Who declares them, as named in refusals. */
     public static final String ORIGIN = "core";
 
-    /** The API's formats: {@code api/json} and so on, nothing below them (an {@code Api} object can search). */
-    private static final List<String> API = List.of("api", "api/json", "api/xml", "api/python");
+    /** An item's or build's API: {@code api/} and its formats, nothing below them. */
+    private static final List<String> API = Stream.concat(
+                    Stream.of("api"), ItemRoute.API_FORMATS.stream().map(format -> "api/" + format))
+            .toList();
 
     private static final List<ItemRoute> ALL = build();
 

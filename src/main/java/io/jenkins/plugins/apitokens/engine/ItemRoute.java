@@ -65,7 +65,8 @@ public final class ItemRoute {
             "itemByBranchName",
             "user");
 
-    private static final Set<String> API_FORMATS = Set.of("json", "xml", "python");
+    /** The API's formats: {@code api/json} and so on, nothing below them (an {@code Api} object can search). */
+    static final List<String> API_FORMATS = List.of("json", "xml", "python");
 
     private final Place place;
     private final List<String> pattern;

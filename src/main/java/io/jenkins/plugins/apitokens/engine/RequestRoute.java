@@ -3,6 +3,7 @@ package io.jenkins.plugins.apitokens.engine;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,9 +40,6 @@ public final class RequestRoute {
         MALFORMED
     }
 
-    /** A queue item's API formats: {@code api/json} and so on, nothing below them (an {@code Api} object can search). */
-    private static final Set<String> API_FORMATS = Set.of("json", "xml", "python");
-
     private static final Set<String> QUEUE_ITEM_RUNS = Set.of("cancelQueue");
     /** Core's {@code /queue/cancelItem?id=…}. */
     private static final String CANCEL_ITEM = "cancelItem";
@@ -50,8 +48,9 @@ public final class RequestRoute {
      * holds one counts as running, so that a read-only token cannot start a build through a view. Only core's: a
      * plugin's name such as {@code submit} could mean anything elsewhere.
      */
-    private static final Set<String> ALL_RUNS = Stream.concat(
-                    CoreRoutes.runNames().stream(), Stream.of("cancelQueue", CANCEL_ITEM))
+    private static final Set<String> ALL_RUNS = Stream.of(
+                    CoreRoutes.runNames().stream(), QUEUE_ITEM_RUNS.stream(), Stream.of(CANCEL_ITEM))
+            .flatMap(names -> names)
             .collect(Collectors.toUnmodifiableSet());
     /** The builds' permalinks, as core names them. */
     private static final Set<String> PERMALINKS = Set.of(
@@ -155,7 +154,7 @@ public final class RequestRoute {
     /** {@code api/}, {@code api/json}, {@code api/xml} or {@code api/python}, and nothing below. */
     private static boolean isApi(List<String> rest) {
         return rest.get(0).equals("api")
-                && (rest.size() == 1 || (rest.size() == 2 && API_FORMATS.contains(rest.get(1))));
+                && (rest.size() == 1 || (rest.size() == 2 && ItemRoute.API_FORMATS.contains(rest.get(1))));
     }
 
     private static boolean isOne(List<String> rest, Set<String> names) {
@@ -244,6 +243,19 @@ public final class RequestRoute {
      */
     public List<ItemRoute> routes() {
         return where == null ? List.of() : where.table().routesOf(where.rest(), where.inBuild());
+    }
+
+    /**
+     * The declared route that makes a request made with {@code method} do what {@link #operation(String)} says: among
+     * the routes it takes, one declaring that operation, or one that only reads and whose method makes it a change;
+     * {@code null} when it is not inside an item.
+     */
+    public ItemRoute routeDeciding(String method) {
+        Operation operation = operation(method);
+        return routes().stream()
+                .filter(taken -> taken.operation() == operation || taken.operation() == Operation.READ)
+                .max(Comparator.comparing(ItemRoute::operation))
+                .orElse(null);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The routes below items and builds that limited tokens may take: core's and those plugins declare, as one table
@@ -73,50 +72,46 @@ public final class RouteTable {
 
     /**
      * What the routes matching {@code rest} (the segments after an item, or after a build's number when
-     * {@code inBuild}) declare, one bit per {@link Operation} ({@code 1 << ordinal}); 0 when none matches.
+     * {@code inBuild}) declare, one bit per {@link Operation} ({@code 1 << ordinal}); 0 when none matches. Asked on
+     * every request of a limited token, so it allocates nothing.
      */
     int operationsOf(List<String> rest, boolean inBuild) {
-        return operationsOf(inBuild ? build : item, rest, 0);
-    }
-
-    /** {@link #visit} for the operations alone: asked on every request of a limited token, so it allocates nothing. */
-    private static int operationsOf(Node node, List<String> rest, int at) {
-        int found = at > 0 ? node.belowOperations : 0;
-        if (at == rest.size()) {
-            return found | node.hereOperations;
-        }
-        Node named = node.names.get(rest.get(at));
-        if (named != null) {
-            found |= operationsOf(named, rest, at + 1);
-        }
-        if (node.any != null && isId(rest.get(at))) {
-            found |= operationsOf(node.any, rest, at + 1);
-        }
-        return found;
+        return walk(inBuild ? build : item, rest, 0, null);
     }
 
     /** The routes matching {@code rest}, for saying which were taken. */
     List<ItemRoute> routesOf(List<String> rest, boolean inBuild) {
         List<ItemRoute> found = new ArrayList<>();
-        visit(inBuild ? build : item, rest, 0, found::add);
+        walk(inBuild ? build : item, rest, 0, found);
         return found;
     }
 
-    private static void visit(Node node, List<String> rest, int at, Consumer<ItemRoute> matched) {
-        if (at > 0) {
-            node.below.forEach(matched); // "**" after the segment that led here: it and anything below
+    /**
+     * The one reading of a path against the tree: the operations of the routes matching {@code rest} from {@code at},
+     * and those routes into {@code found} when it is not {@code null}.
+     */
+    private static int walk(Node node, List<String> rest, int at, List<ItemRoute> found) {
+        int operations = 0;
+        if (at > 0) { // "**" after the segment that led here: it and anything below
+            operations |= node.belowOperations;
+            if (found != null) {
+                found.addAll(node.below);
+            }
         }
         if (at == rest.size()) {
-            node.here.forEach(matched);
-            return;
+            if (found != null) {
+                found.addAll(node.here);
+            }
+            return operations | node.hereOperations;
         }
         Node named = node.names.get(rest.get(at));
         if (named != null) {
-            visit(named, rest, at + 1, matched);
+            operations |= walk(named, rest, at + 1, found);
         }
         if (node.any != null && isId(rest.get(at))) {
-            visit(node.any, rest, at + 1, matched);
+            operations |= walk(node.any, rest, at + 1, found);
         }
+        return operations;
     }
 
     /**

@@ -136,6 +136,16 @@ class RouteTableTest {
     }
 
     @Test
+    void aRefusalNamesTheRouteThatDecided() {
+        ItemRoute runs = ItemRoute.onBuild("input/*/proceedEmpty", Operation.RUN);
+        ItemRoute reads = ItemRoute.onBuild("input/Deploy/proceedEmpty", Operation.READ);
+        RequestRoute route = RouteTable.of(List.of(runs, reads)).route("/job/a/1/input/Deploy/proceedEmpty");
+        assertEquals(runs, route.routeDeciding("GET"), "a GET runs, by the route that runs");
+        assertEquals(reads, route.routeDeciding("POST"), "a POST changes, by the route whose method makes it a change");
+        assertEquals(null, TABLE.route("/view/all/").routeDeciding("POST"));
+    }
+
+    @Test
     void aWebMethodNamedLikeAWayOutMayEndAPattern() {
         assertEquals(
                 Operation.CHANGE,
