@@ -106,13 +106,7 @@ public enum PluginRoutes {
      * Restarting a Declarative Pipeline from a stage: as a job change, like replay. Left out: {@code restart/owner}
      * (the build) and anything below the action's API ({@code api/search} searches from Jenkins' root).
      */
-    RESTART_FROM_STAGE(
-            read("pipeline-model-definition", "2.2277.v00573e73ddf1"),
-            ItemRoute.onBuild("restart/restart", Operation.CHANGE),
-            ItemRoute.onBuild("restart/restartPipeline", Operation.CHANGE),
-            ItemRoute.onBuild("restart/api/json", Operation.READ),
-            ItemRoute.onBuild("restart/api/xml", Operation.READ),
-            ItemRoute.onBuild("restart/api/python", Operation.READ));
+    RESTART_FROM_STAGE(read("pipeline-model-definition", "2.2277.v00573e73ddf1"), restartRoutes());
 
     private final List<PluginVersion> reviewed;
     private final List<ItemRoute> routes;
@@ -151,6 +145,15 @@ public enum PluginRoutes {
             routes.add(ItemRoute.onItem(name + "/" + log + "/progressiveHtml", Operation.READ));
         }
         routes.add(ItemRoute.onItem(name + "/stop", Operation.RUN));
+        return routes.toArray(ItemRoute[]::new);
+    }
+
+    private static ItemRoute[] restartRoutes() {
+        List<ItemRoute> routes = new ArrayList<>();
+        routes.add(ItemRoute.onBuild("restart/restart", Operation.CHANGE));
+        routes.add(ItemRoute.onBuild("restart/restartPipeline", Operation.CHANGE));
+        // The action's API in each format, not its index page.
+        ItemRoute.API_FORMATS.forEach(format -> routes.add(ItemRoute.onBuild("restart/api/" + format, Operation.READ)));
         return routes.toArray(ItemRoute[]::new);
     }
 
