@@ -142,9 +142,7 @@ class PipelineRoutesTest {
                 alice.mint(Scope.RUN_BUILDS, "team/other"),
                 alice.mint(Scope.FULL, "team/other"))) {
             for (String approval : approvals) {
-                RawHttp.Reply reply = alice.post(build + approval, token, version("9.9"));
-                assertEquals(403, reply.status(), approval + " " + reply.body());
-                assertTrue(reply.body().startsWith(ScriptingUser.REFUSAL), reply.body());
+                ScriptingUser.assertRefused(alice.post(build + approval, token, version("9.9")), approval);
                 refused++;
             }
         }
@@ -208,9 +206,7 @@ class PipelineRoutesTest {
                 job + run.getNumber() + "/wfapi/describe",
                 node + "/wfapi/log",
                 node + "/log/logText/progressiveText?start=0")) {
-            RawHttp.Reply reply = alice.send("GET", path, elsewhere);
-            assertEquals(403, reply.status(), path);
-            assertTrue(reply.body().startsWith(ScriptingUser.REFUSAL), reply.body());
+            ScriptingUser.assertRefused(alice.send("GET", path, elsewhere), path);
         }
         alice.post(job + run.getNumber() + "/input/Deploy/abort", alice.mint(Scope.RUN_BUILDS, "team/app"), Map.of());
         r.waitForCompletion(run);
@@ -254,9 +250,7 @@ class PipelineRoutesTest {
         int refused = 0;
         for (NewToken limited : List.of(alice.mint(Scope.FULL, "team/app"), alice.mint(Scope.READ_ONLY, "team/app"))) {
             for (String path : concat(leadingOut, blockedByStapler)) {
-                RawHttp.Reply reply = alice.send("GET", path, limited);
-                assertEquals(403, reply.status(), path + " " + reply.body());
-                assertTrue(reply.body().startsWith(ScriptingUser.REFUSAL), reply.body());
+                ScriptingUser.assertRefused(alice.send("GET", path, limited), path);
                 refused++;
             }
             RawHttp.Reply building =

@@ -123,9 +123,7 @@ class ReplayRoutesTest {
         NewToken unlimited = alice.mint(Scope.FULL, "");
         String path = "job/team/job/app/1/replay/owner/parent/parent/job/other/api/json";
 
-        RawHttp.Reply refused = alice.send("GET", path, limited);
-        assertEquals(403, refused.status(), what(path, refused));
-        assertTrue(refused.body().startsWith(ScriptingUser.REFUSAL), what(path, refused));
+        RawHttp.Reply refused = ScriptingUser.assertRefused(alice.send("GET", path, limited), path);
         assertTrue(refused.body().contains("limited to team/app"), what(path, refused));
 
         RawHttp.Reply escaped = alice.send("GET", path, unlimited);
